@@ -1,0 +1,31 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+EXAMPLE := examples/dock-strike.txt
+
+.PHONY: setup demo test lint bench clean
+
+$(BIN)/fontes: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(BIN)/fontes
+
+demo: setup
+	mkdir -p out
+	-$(BIN)/fontes check $(EXAMPLE)
+	$(BIN)/fontes analyze $(EXAMPLE) -o out/dock-strike.json
+	@echo "dossier written to out/dock-strike.json"
+
+test: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/pytest
+
+bench: setup
+	$(BIN)/python bench/bench_analyze.py
+
+clean:
+	rm -rf $(VENV) out bench/out

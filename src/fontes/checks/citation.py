@@ -1,0 +1,75 @@
+"""Citation checks: references that cannot be followed to a work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fontes.checks.registry import Problem, rule
+from fontes.model import Category, Document, Reference, Severity
+
+_SHORT_FORM = {
+    Reference.IBID: "ibid.",
+    Reference.IDEM: "idem",
+    Reference.OP_CIT: "op. cit.",
+    Reference.LOC_CIT: "loc. cit.",
+}
+
+
+@rule("CI001", "unresolved-citation", Category.CITATION, Severity.ERROR)
+def unresolved_citation(doc: Document) -> Iterator[Problem]:
+    """An *ibid.*, *idem*, *op. cit.* or *loc. cit.* that cannot be traced to a work.
+
+    Why it matters: these short forms only mean something relative to an earlier citation or
+    a bibliography. When that is missing or ambiguous, the claim has no checkable source.
+
+    Example: `(Ibid., p. 12)` as the first citation of a chapter; `Smith, op. cit.` when the
+    bibliography lists two books by Smith.
+    """
+    for citation in doc.citations:
+        if citation.unresolved and citation.reference in _SHORT_FORM:
+            form = _SHORT_FORM[citation.reference]
+            yield Problem(
+                citation.start,
+                citation.end,
+                f"'{form}' cannot be resolved: {citation.unresolved}",
+                "give the author and short title of the work meant",
+            )
+
+
+@rule("CI002", "citation-not-in-bibliography", Category.CITATION, Severity.WARNING)
+def citation_not_in_bibliography(doc: Document) -> Iterator[Problem]:
+    """A cited work that the document's bibliography does not list.
+
+    Why it matters: the bibliography is where a reader finds the full details of a source;
+    a citation outside it cannot be looked up, and often signals a misremembered title.
+
+    Example: a note citing `Marlow, The Long Quay (Bristol, 1974)` in a document whose
+    bibliography lacks Marlow.
+    """
+    if not any(work.listed for work in doc.works):
+        return
+    works = {work.id: work for work in doc.works}
+    for citation in doc.citations:
+        work = works.get(citation.work or "")
+        if work is not None and not work.listed:
+            yield Problem(
+                citation.start,
+                citation.end,
+                f"cited work {work.label()} is not in the bibliography",
+                "add it to the bibliography or correct the citation",
+            )
+
+
+@rule("CI003", "uncited-bibliography-entry", Category.CITATION, Severity.INFO)
+def uncited_bibliography_entry(doc: Document) -> Iterator[Problem]:
+    """A bibliography entry that no citation in the text refers to.
+
+    Why it matters: often harmless (further reading), but in an edited or abridged text it
+    shows which sources the surviving passages no longer use.
+
+    Example: `Pryce, Eleanor: 'Ships and Wages'; Cardiff; 1962.` listed but never cited.
+    """
+    cited = {citation.work for citation in doc.citations}
+    for work in doc.works:
+        if work.listed and work.complete and work.id not in cited:
+            yield Problem(work.start, work.end, f"bibliography entry {work.label()} is never cited")

@@ -1,0 +1,112 @@
+"""Cross-reference checks: asterisks, glossary entries and note markers that do not meet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fontes.checks.registry import Problem, rule
+from fontes.model import Category, Document, GlossaryEntry, Severity
+
+
+def _entry_label(entry: GlossaryEntry) -> str:
+    return f"{entry.surname}, {entry.forenames}"
+
+
+@rule("XR001", "unknown-cross-reference", Category.CROSS_REFERENCE, Severity.ERROR)
+def unknown_cross_reference(doc: Document) -> Iterator[Problem]:
+    """An asterisked name has no entry in the glossary.
+
+    Why it matters: the asterisk promises the reader a biographical note. When none exists
+    under that spelling, either the note was lost or the name is misspelt (often by OCR), and
+    the person cannot be identified from the document itself.
+
+    Example: `Thomas Harkin*` when the glossary has only `HARKNESS, Thomas J.`.
+    """
+    entries = {entry.id: entry for entry in doc.glossary}
+    for reference in doc.cross_references:
+        if reference.target is not None:
+            continue
+        nearest = entries.get(reference.nearest or "")
+        if nearest is not None:
+            yield Problem(
+                reference.start,
+                reference.end,
+                f"'{reference.name}*' matches no glossary entry; the nearest is "
+                f"'{_entry_label(nearest)}'",
+                f"if '{reference.name}' is a misspelling of {nearest.surname.title()}, "
+                "correct it; otherwise add a glossary entry",
+            )
+        elif doc.glossary:
+            yield Problem(
+                reference.start,
+                reference.end,
+                f"'{reference.name}*' matches no glossary entry",
+                f"add a glossary entry for {reference.name} or remove the asterisk",
+            )
+        else:
+            yield Problem(
+                reference.start,
+                reference.end,
+                f"'{reference.name}*' points to a glossary, but the document has none",
+                "restore the glossary of biographical notes or remove the asterisks",
+            )
+
+
+@rule("XR002", "unreferenced-glossary-entry", Category.CROSS_REFERENCE, Severity.WARNING)
+def unreferenced_glossary_entry(doc: Document) -> Iterator[Problem]:
+    """A glossary entry that no asterisked name in the text points to.
+
+    Why it matters: a biographical note nobody is sent to suggests that the passage mentioning
+    the person was cut, or that the asterisk was lost; either way text and apparatus no longer
+    match.
+
+    Example: an entry `OAKES, Margaret L., ...` in a chapter that never marks `Oakes*`.
+    """
+    referenced = {r.target or r.nearest for r in doc.cross_references}
+    for entry in doc.glossary:
+        if entry.id not in referenced:
+            yield Problem(
+                entry.surname_start,
+                entry.surname_end,
+                f"glossary entry '{_entry_label(entry)}' is never referenced with an asterisk",
+                f"mark a mention of {entry.name} with '*', or check whether the passage "
+                "about this person was cut",
+            )
+
+
+@rule("XR003", "note-marker-without-note", Category.CROSS_REFERENCE, Severity.ERROR)
+def note_marker_without_note(doc: Document) -> Iterator[Problem]:
+    """A note marker in the text (`[3]`, `^3`, `³`) with no note of that number.
+
+    Why it matters: the claim the note was meant to support is left without its source.
+
+    Example: `...was dissolved in 1931.[7]` when the notes stop at 6.
+    """
+    for marker in doc.note_markers:
+        if marker.note is None:
+            yield Problem(
+                marker.start,
+                marker.end,
+                f"note marker {marker.number} has no note",
+                f"restore note {marker.number} or remove the marker",
+            )
+
+
+@rule("XR004", "unreferenced-note", Category.CROSS_REFERENCE, Severity.WARNING)
+def unreferenced_note(doc: Document) -> Iterator[Problem]:
+    """A note that no marker in the text points to.
+
+    Why it matters: the reader cannot tell which statement the note documents; usually the
+    marker was lost in transcription or OCR.
+
+    Example: note `4.` in the notes section, but no `[4]` anywhere in the text.
+    """
+    referenced = {marker.note for marker in doc.note_markers}
+    for note in doc.notes:
+        if note.id not in referenced:
+            yield Problem(
+                note.start,
+                note.text_start,
+                f"note {note.number} is never referenced in the text",
+                f"restore the marker for note {note.number} where its claim is made",
+            )

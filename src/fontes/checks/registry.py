@@ -1,0 +1,107 @@
+"""The rule registry: each check is a function registered with its code, category and severity.
+
+A rule's docstring is its documentation, written for a historian in three parts (what it
+finds, why it matters, an example); `fontes rules` prints it.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from fontes.model import Category, Document, Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a check reports; the registry turns it into a `Finding`."""
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+
+
+Check = Callable[[Document], Iterable[Problem]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    check: Check
+
+    @property
+    def doc(self) -> str:
+        return inspect.getdoc(self.check) or ""
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0]
+
+    def run(self, doc: Document) -> Iterator[Finding]:
+        for problem in self.check(doc):
+            line, column = doc.line_column(problem.start)
+            yield Finding(
+                rule=self.code,
+                category=self.category,
+                severity=self.severity,
+                message=problem.message,
+                start=problem.start,
+                end=problem.end,
+                line=line,
+                column=column,
+                suggestion=problem.suggestion,
+            )
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, category: Category, severity: Severity) -> Callable[[Check], Check]:
+    """Register a check under a stable code: `@rule("XR001", "unknown-cross-reference", ...)`."""
+
+    def register(check: Check) -> Check:
+        if code in RULES:
+            raise ValueError(f"rule code {code} registered twice")
+        RULES[code] = Rule(code, name, category, severity, check)
+        return check
+
+    return register
+
+
+def selected_rules(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """Rules whose code, code prefix, name or category is selected and not ignored, as in ruff."""
+    select, ignore = list(select), list(ignore)
+
+    def matches(rule: Rule, patterns: list[str]) -> bool:
+        return any(
+            rule.code.upper().startswith(p.upper()) or p.lower() in (rule.name, rule.category)
+            for p in patterns
+        )
+
+    return [
+        rule
+        for code, rule in sorted(RULES.items())
+        if (not select or matches(rule, select)) and not matches(rule, ignore)
+    ]
+
+
+def unknown_selectors(patterns: Iterable[str]) -> list[str]:
+    """Selectors that match no rule, so the CLI can refuse a typo rather than check nothing."""
+    return [p for p in patterns if not selected_rules([p])]
+
+
+def run_checks(doc: Document, rules: Iterable[Rule] | None = None) -> list[Finding]:
+    """Run `rules` (all by default), store the findings on `doc` in text order, return them."""
+    findings = [
+        finding
+        for r in (rules if rules is not None else selected_rules())
+        for finding in r.run(doc)
+    ]
+    findings.sort(key=lambda f: (f.start, f.rule))
+    doc.findings = findings
+    return findings

@@ -1,0 +1,69 @@
+"""Truncation checks: text that stops before its sentence or entry is complete."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fontes.checks.registry import Problem, rule
+from fontes.model import Category, Document, Record, Severity
+
+_UNFINISHED = ",;:-("
+
+
+@rule("TR001", "truncated-document", Category.TRUNCATION, Severity.ERROR)
+def truncated_document(doc: Document) -> Iterator[Problem]:
+    """The document ends in the middle of a sentence.
+
+    Why it matters: the end of a chapter often carries its conclusion or its apparatus; a
+    file that stops mid-sentence has lost them, in scanning, conversion or transfer.
+
+    Example: a file whose last line is `...and the Committee resolved that the`.
+    """
+    if not doc.paragraphs:
+        return
+    last = doc.paragraphs[-1]
+    if doc.in_apparatus(last.start):
+        return  # an unfinished apparatus entry is reported by TR002
+    final = doc.folded[last.end - 1]
+    if final.isalnum() or final in _UNFINISHED:
+        yield Problem(
+            last.end - 1,
+            last.end,
+            "the document ends in the middle of a sentence",
+            "compare with the original; the rest of the text may be lost",
+        )
+
+
+@rule("TR002", "truncated-entry", Category.TRUNCATION, Severity.WARNING)
+def truncated_entry(doc: Document) -> Iterator[Problem]:
+    """A bibliography or glossary entry that stops before it is complete.
+
+    Why it matters: a source without its year and place, or a person without the rest of
+    their note, cannot be identified; at the end of a file it means the file itself is cut.
+
+    Example: a last bibliography line `'Western Mail` with no closing quote, place or year.
+    """
+    text_end = doc.paragraphs[-1].end if doc.paragraphs else 0
+    for work in doc.works:
+        if work.listed and not work.complete:
+            yield _problem(
+                doc,
+                work,
+                "bibliography entry",
+                text_end,
+                "give the title, place and year of publication",
+            )
+    for entry in doc.glossary:
+        excerpt = doc.folded[entry.start : entry.end]
+        if excerpt.count("(") > excerpt.count(")") or excerpt.rstrip()[-1:] in _UNFINISHED:
+            yield _problem(
+                doc, entry, "glossary entry", text_end, "complete the entry from the original"
+            )
+
+
+def _problem(doc: Document, record: Record, what: str, text_end: int, suggestion: str) -> Problem:
+    excerpt = doc.text[record.start : record.end].strip()
+    where = " and the document ends inside it" if record.end >= text_end else ""
+    return Problem(
+        record.start, record.end, f"{what} '{excerpt[:60]}' is incomplete{where}", suggestion
+    )

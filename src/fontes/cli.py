@@ -1,0 +1,209 @@
+"""The command line: a thin layer over `fontes.analyze_file` and the exports.
+
+Exit codes follow linters: 0 clean, 1 when `check` finds an error, 2 for bad input or usage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import Progress
+
+from fontes import __version__
+from fontes.checks import RULES, selected_rules, unknown_selectors
+from fontes.export.dossier import to_dossier
+from fontes.export.lint import json_report, sarif_report, text_report
+from fontes.model import Document, Severity
+from fontes.pipeline import analyze_file
+from fontes.reading import InputError
+
+app = typer.Typer(
+    help="Read the scholarly apparatus of historical documents and check it like code.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
+
+EXIT_FINDINGS, EXIT_BAD_INPUT = 1, 2
+
+
+class OutputFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    SARIF = "sarif"
+
+
+Encoding = Annotated[
+    str, typer.Option(help="Encoding of the input files, e.g. utf-8, cp1252, latin-1.")
+]
+
+
+def _fail(message: str) -> typer.Exit:
+    errors.print(f"fontes: error: {message}", markup=False)
+    return typer.Exit(EXIT_BAD_INPUT)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn bad input, and any internal failure, into one line on stderr and exit 2."""
+    try:
+        yield
+    except InputError as error:
+        raise _fail(str(error)) from None
+    except (typer.Exit, KeyboardInterrupt):
+        raise
+    except Exception as error:  # a bug must still not show the user a traceback
+        if os.environ.get("FONTES_DEBUG"):
+            raise
+        raise _fail(
+            f"internal error ({type(error).__name__}: {error}); "
+            "set FONTES_DEBUG=1 for details and please report it"
+        ) from None
+
+
+@app.command()
+def analyze(
+    file: Annotated[Path, typer.Argument(help="The text file to read.")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write the dossier here, not stdout.")
+    ] = None,
+    encoding: Encoding = "utf-8",
+) -> None:
+    """Write the JSON dossier of FILE: sections, people, works, citations, quotations, findings."""
+    with _user_errors():
+        if output is not None and output.exists() and output.resolve() == file.resolve():
+            raise InputError(f"{output}: refusing to overwrite the input file with its dossier")
+        doc = analyze_file(file, encoding)
+        payload = json.dumps(to_dossier(doc), indent=2, ensure_ascii=False) + "\n"
+        if output is None:
+            sys.stdout.write(payload)
+        else:
+            _write_atomically(output, payload)
+
+
+@app.command()
+def check(
+    files: Annotated[list[Path], typer.Argument(help="Text files to check.")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="How to print the findings.")
+    ] = OutputFormat.TEXT,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(help="Only these rule codes, prefixes (CI), names or categories."),
+    ] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules.")] = None,
+    encoding: Encoding = "utf-8",
+) -> None:
+    """Check FILES and print one finding a line; exit 1 when any error is found."""
+    select, ignore = _split(select), _split(ignore)
+    if unknown := unknown_selectors(select + ignore):
+        raise _fail(f"no rule matches {', '.join(unknown)}; `fontes rules` lists them")
+    rules = selected_rules(select, ignore)
+    docs: list[Document] = []
+    bad_input = False
+    with _progress(len(files)) as advance:
+        for file in files:
+            try:
+                with _user_errors():
+                    docs.append(analyze_file(file, encoding, rules))
+            except typer.Exit:
+                bad_input = True
+            advance()
+    if output_format is OutputFormat.TEXT:
+        sys.stdout.write(text_report(docs))
+        if docs:
+            _summary(docs)
+    elif output_format is OutputFormat.JSON:
+        sys.stdout.write(json_report(docs))
+    else:
+        sys.stdout.write(sarif_report(docs, rules, __version__))
+    if bad_input:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if any(f.severity is Severity.ERROR for doc in docs for f in doc.findings):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def rules(
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", help="text or json.")
+    ] = OutputFormat.TEXT,
+) -> None:
+    """List the rules with their codes, categories, severities and documentation."""
+    if output_format is OutputFormat.TEXT:
+        for rule in RULES.values():
+            sys.stdout.write(
+                f"{rule.code} {rule.name} [{rule.category}, {rule.severity}]\n"
+                + "".join(f"    {line}\n" if line else "\n" for line in rule.doc.splitlines())
+                + "\n"
+            )
+        return
+    records = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "category": str(r.category),
+            "severity": str(r.severity),
+            "doc": r.doc,
+        }
+        for r in RULES.values()
+    ]
+    sys.stdout.write(json.dumps(records, indent=2) + "\n")
+
+
+def _split(values: list[str] | None) -> list[str]:
+    """Accept `--select CI001,QU` as well as repeated options."""
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def _summary(docs: list[Document]) -> None:
+    counts = {severity: 0 for severity in Severity}
+    for doc in docs:
+        for finding in doc.findings:
+            counts[finding.severity] += 1
+    total = sum(counts.values())
+    if total:
+        errors.print(
+            f"Found {total} findings: {counts[Severity.ERROR]} errors, "
+            f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info."
+        )
+    else:
+        errors.print("All checks passed.")
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on a terminal when there are several files; silent otherwise."""
+    if total < 2 or not errors.is_terminal:
+        yield lambda: None
+        return
+    with Progress(console=errors, transient=True) as progress:
+        task = progress.add_task("checking", total=total)
+        yield lambda: progress.advance(task)
+
+
+def _write_atomically(path: Path, payload: str) -> None:
+    """Write via a temporary file, so an interrupted run never leaves half a dossier."""
+    if path.is_dir():
+        raise InputError(f"{path}: is a directory; give a file name for the dossier")
+    if not path.parent.exists():
+        raise InputError(f"{path.parent}: no such directory")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(payload)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

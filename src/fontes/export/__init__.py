@@ -1,0 +1,1 @@
+"""Exports: the JSON dossier and lint reports, each derived from the document model."""

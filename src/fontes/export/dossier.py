@@ -1,0 +1,175 @@
+"""The JSON dossier: everything fontes found in one document, as a stable contract.
+
+Its shape is fixed by `dossier.schema.json` beside this module; `SCHEMA` names the version.
+Dates are EDTF strings; offsets are Python str indices into the text as decoded.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from fontes.model import (
+    Citation,
+    CrossReference,
+    Document,
+    Finding,
+    GlossaryEntry,
+    PageRange,
+    Period,
+    Quotation,
+    Section,
+    Work,
+)
+
+SCHEMA = "https://fontes.dev/schema/dossier/1.0"
+
+
+def load_schema() -> dict[str, Any]:
+    return json.loads(resources.files("fontes.export").joinpath("dossier.schema.json").read_text())
+
+
+def to_dossier(doc: Document) -> dict[str, Any]:
+    references: dict[str, list[CrossReference]] = {}
+    for reference in doc.cross_references:
+        references.setdefault(reference.target or "", []).append(reference)
+    return {
+        "schema": SCHEMA,
+        "source": {"path": doc.path, "sha256": doc.sha256, "chars": len(doc.text)},
+        "sections": [_section(s) for s in doc.sections],
+        "people": [_person(doc, e, references.get(e.id, [])) for e in doc.glossary],
+        "organisations": [],
+        "places": [],
+        "works": [_work(w) for w in doc.works],
+        "citations": [_citation(doc, c) for c in doc.citations],
+        "notes": [
+            {
+                "id": n.id,
+                "number": n.number,
+                "start": n.start,
+                "end": n.end,
+                "text": doc.text[n.text_start : n.end],
+            }
+            for n in doc.notes
+        ],
+        "cross_references": [
+            {"start": r.start, "end": r.end, "text": doc.text[r.start : r.end], "target": r.target}
+            for r in doc.cross_references
+        ],
+        "quotations": [_quotation(doc, q) for q in doc.quotations],
+        "events": [],
+        "findings": [finding_record(f) for f in doc.findings],
+    }
+
+
+def _edtf(period: Period | None) -> str | None:
+    return period.edtf if period is not None else None
+
+
+def _year(year: int | None) -> str | None:
+    return f"{year:04d}" if year is not None else None
+
+
+def _section(section: Section) -> dict[str, Any]:
+    return {
+        "title": section.title,
+        "start": section.start,
+        "end": section.end,
+        "period": _edtf(section.period),
+        "run_in": section.run_in,
+        "heading": {"start": section.heading_start, "end": section.heading_end},
+    }
+
+
+def _person(
+    doc: Document, entry: GlossaryEntry, references: list[CrossReference]
+) -> dict[str, Any]:
+    variants = sorted({r.name for r in references} - {entry.name})
+    lifespan = entry.lifespan
+    return {
+        "id": entry.id,
+        "name": entry.name,
+        "surname": entry.surname,
+        "forenames": entry.forenames,
+        "honorific": entry.honorific or None,
+        "description": entry.description,
+        "variants": variants,
+        "lifespan": _edtf(lifespan),
+        "born": _year(lifespan.first_year) if lifespan else None,
+        "died": _year(lifespan.last_year) if lifespan else None,
+        "roles": [
+            {"title": r.title, "period": _edtf(r.period), "start": r.start, "end": r.end}
+            for r in entry.roles
+        ],
+        "places": entry.places,
+        "entry": {"start": entry.start, "end": entry.end},
+        "mentions": [
+            {"start": r.start, "end": r.end, "text": doc.text[r.start : r.end]} for r in references
+        ],
+    }
+
+
+def _work(work: Work) -> dict[str, Any]:
+    return {
+        "id": work.id,
+        "authors": work.authors,
+        "editors": work.editors,
+        "title": work.title,
+        "place": work.place,
+        "year": _year(work.year),
+        "volume": work.volume,
+        "anonymous": work.anonymous,
+        "complete": work.complete,
+        "listed": work.listed,
+        "start": work.start,
+        "end": work.end,
+    }
+
+
+def _pages(page: PageRange) -> dict[str, Any]:
+    def number(value: str) -> int | str:
+        return int(value) if value.isdigit() else value
+
+    return {"first": number(page.first), "last": number(page.last)}
+
+
+def _citation(doc: Document, citation: Citation) -> dict[str, Any]:
+    return {
+        "start": citation.start,
+        "end": citation.end,
+        "text": doc.text[citation.start : citation.end],
+        "reference": str(citation.reference),
+        "author": citation.author,
+        "title": citation.title,
+        "work": citation.work,
+        "pages": [_pages(p) for p in citation.pages],
+        "note": citation.note,
+        "unresolved": citation.unresolved,
+    }
+
+
+def _quotation(doc: Document, quotation: Quotation) -> dict[str, Any]:
+    return {
+        "start": quotation.start,
+        "end": quotation.end,
+        "text": doc.text[quotation.start : quotation.end],
+        "elided": quotation.elided,
+        "elisions": [
+            {"start": e.start, "end": e.end, "reason": e.reason} for e in quotation.elisions
+        ],
+    }
+
+
+def finding_record(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "category": str(finding.category),
+        "severity": str(finding.severity),
+        "message": finding.message,
+        "start": finding.start,
+        "end": finding.end,
+        "line": finding.line,
+        "column": finding.column,
+        "suggestion": finding.suggestion,
+    }

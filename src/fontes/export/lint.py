@@ -1,0 +1,94 @@
+"""Lint reports of findings: text lines as compilers print them, JSON, and SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from fontes.checks import Rule
+from fontes.export.dossier import finding_record
+from fontes.model import Document, Finding, Severity
+
+_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def text_report(docs: Iterable[Document]) -> str:
+    """`path:line:col: CODE [severity] message`, one finding a line."""
+    return "".join(
+        f"{doc.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}\n"
+        for doc in docs
+        for f in doc.findings
+    )
+
+
+def json_report(docs: Iterable[Document]) -> str:
+    records = [{"path": doc.path, **finding_record(f)} for doc in docs for f in doc.findings]
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+def sarif_report(docs: Iterable[Document], rules: Iterable[Rule], version: str) -> str:
+    """A SARIF log that code-scanning tools and editors can display."""
+    rules = list(rules)
+    index = {rule.code: position for position, rule in enumerate(rules)}
+    results = [_sarif_result(doc, finding, index) for doc in docs for finding in doc.findings]
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "fontes",
+                        "version": version,
+                        "informationUri": "https://fontes.dev",
+                        "rules": [_sarif_rule(rule) for rule in rules],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sarif_rule(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+        "properties": {"category": str(rule.category)},
+    }
+
+
+def _sarif_result(doc: Document, finding: Finding, index: dict[str, int]) -> dict[str, Any]:
+    end_line, end_column = doc.line_column(max(finding.end, finding.start))
+    result: dict[str, Any] = {
+        "ruleId": finding.rule,
+        "level": _SARIF_LEVEL[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": Path(doc.path or "-").as_posix()},
+                    "region": {
+                        "startLine": finding.line,
+                        "startColumn": finding.column,
+                        "endLine": end_line,
+                        "endColumn": end_column,
+                        "charOffset": finding.start,
+                        "charLength": finding.end - finding.start,
+                    },
+                }
+            }
+        ],
+        "properties": {"category": str(finding.category), "suggestion": finding.suggestion},
+    }
+    if finding.rule in index:
+        result["ruleIndex"] = index[finding.rule]
+    return result

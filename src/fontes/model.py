@@ -1,0 +1,343 @@
+"""The document model: one immutable original text and the typed records found in it.
+
+Every record carries `start`/`end` character offsets (Python str indices, end exclusive) into
+`Document.text`. Stages add records to a `Document`; none copies or rewrites the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+# Characters folded to a plain equivalent of the same length, so that readers can match one
+# spelling while offsets stay those of the original.
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\ufeff": " ",
+        "\t": " ",
+        "\f": "\n",
+        "\v": "\n",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the original text, by offsets."""
+
+    start: int
+    end: int
+
+
+class SpanSet:
+    """Disjoint, sorted character ranges with logarithmic membership tests."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, span: Span | Record) -> None:
+        start, end = span.start, span.end
+        left = bisect.bisect_left(self._ends, start)
+        right = bisect.bisect_right(self._starts, end)
+        if left < right:  # merge with the ranges it touches
+            start = min(start, self._starts[left])
+            end = max(end, self._ends[right - 1])
+        self._starts[left:right] = [start]
+        self._ends[left:right] = [end]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
+
+    def __iter__(self) -> Iterator[Span]:
+        return (Span(start, end) for start, end in zip(self._starts, self._ends, strict=True))
+
+
+class Document:
+    """The original text (immutable) plus everything the pipeline finds in it."""
+
+    def __init__(self, text: str, path: str | None = None, sha256: str | None = None) -> None:
+        self._text = text
+        self.path = path
+        # The digest of the file's bytes when read from disk; of the UTF-8 text otherwise.
+        self.sha256 = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        self.paragraphs: list[Span] = []
+        self.sections: list[Section] = []
+        self.glossary: list[GlossaryEntry] = []
+        self.works: list[Work] = []
+        self.notes: list[Note] = []
+        self.note_markers: list[NoteMarker] = []
+        self.citations: list[Citation] = []
+        self.quotations: list[Quotation] = []
+        self.cross_references: list[CrossReference] = []
+        self.findings: list[Finding] = []
+        # Regions that belong to the apparatus (glossary, bibliography, notes, headings,
+        # citations): prose readers such as the quotation reader skip them.
+        self.apparatus = SpanSet()
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @cached_property
+    def folded(self) -> str:
+        """The text with quotes, dashes, spaces and line ends folded; same length as `text`."""
+        folded = self._text.translate(_FOLD)
+        # CRLF: the CR becomes a space, so a CRLF line break still reads as one line break.
+        folded = folded.replace("\r\n", " \n").replace("\r", "\n")
+        assert len(folded) == len(self._text)
+        return folded
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        folded = self.folded
+        index = folded.find("\n")
+        while index != -1:
+            starts.append(index + 1)
+            index = folded.find("\n", index + 1)
+        return starts
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of an offset, as editors count them."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def excerpt(self, span: Span | Record) -> str:
+        return self._text[span.start : span.end]
+
+    def in_apparatus(self, offset: int) -> bool:
+        return offset in self.apparatus
+
+
+class Record:
+    """Base for anything found in the text; subclasses are dataclasses with start/end."""
+
+    __slots__ = ()
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Period(Record):
+    """A date or range as printed, normalised to EDTF."""
+
+    start: int
+    end: int
+    edtf: str
+    first_year: int | None = None
+    last_year: int | None = None
+
+    @property
+    def inverted(self) -> bool:
+        return (
+            self.first_year is not None
+            and self.last_year is not None
+            and self.last_year < self.first_year
+        )
+
+
+@dataclass(slots=True)
+class Section(Record):
+    title: str
+    start: int
+    end: int
+    heading_start: int
+    heading_end: int
+    run_in: bool = False
+    period: Period | None = None
+
+
+@dataclass(slots=True)
+class Role(Record):
+    title: str
+    start: int
+    end: int
+    period: Period | None = None
+
+
+@dataclass(slots=True)
+class GlossaryEntry(Record):
+    """A biographical note: one person as the document's own apparatus describes them."""
+
+    id: str
+    surname: str
+    forenames: str
+    start: int
+    end: int
+    surname_start: int
+    surname_end: int
+    description: str = ""
+    honorific: str = ""
+    lifespan: Period | None = None
+    roles: list[Role] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The name in reading order, as a historian would write it in prose."""
+        surname = self.surname.title() if self.surname.isupper() else self.surname
+        return f"{self.forenames} {surname}".strip()
+
+
+@dataclass(slots=True)
+class Work(Record):
+    """A bibliography entry."""
+
+    id: str
+    start: int
+    end: int
+    title: str
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    place: str | None = None
+    year: int | None = None
+    volume: str | None = None
+    anonymous: bool = False
+    complete: bool = True
+    # False for a work known only from a citation, not from the bibliography.
+    listed: bool = True
+
+    @property
+    def surnames(self) -> list[str]:
+        return [name.split(",")[0].strip() for name in self.authors + self.editors]
+
+    def label(self) -> str:
+        who = "; ".join(self.authors + self.editors) or "anonymous"
+        return f"{who}: '{self.title}'" + (f" ({self.year})" if self.year else "")
+
+
+@dataclass(slots=True)
+class PageRange:
+    first: str
+    last: str
+
+
+class Reference(StrEnum):
+    """How a citation points at its work."""
+
+    FULL = "full"
+    IBID = "ibid"
+    OP_CIT = "op-cit"
+    LOC_CIT = "loc-cit"
+    IDEM = "idem"
+    AUTHOR_DATE = "author-date"
+
+
+@dataclass(slots=True)
+class Citation(Record):
+    start: int
+    end: int
+    reference: Reference
+    author: str | None = None
+    title: str | None = None
+    year: int | None = None
+    contribution_author: str | None = None
+    contribution_title: str | None = None
+    pages: list[PageRange] = field(default_factory=list)
+    note: str | None = None
+    work: str | None = None
+    unresolved: str | None = None
+
+
+@dataclass(slots=True)
+class Note(Record):
+    id: str
+    number: str
+    start: int
+    end: int
+    text_start: int
+
+
+@dataclass(slots=True)
+class NoteMarker(Record):
+    number: str
+    start: int
+    end: int
+    note: str | None = None
+
+
+@dataclass(slots=True)
+class Elision(Record):
+    """A place inside quoted or reported words where some were cut out."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(slots=True)
+class Quotation(Record):
+    start: int
+    end: int
+    elisions: list[Elision] = field(default_factory=list)
+
+    @property
+    def elided(self) -> bool:
+        return bool(self.elisions)
+
+
+@dataclass(slots=True)
+class CrossReference(Record):
+    """An asterisked name pointing into the glossary."""
+
+    name: str
+    start: int
+    end: int
+    target: str | None = None
+    nearest: str | None = None
+
+
+class Category(StrEnum):
+    CHRONOLOGY = "chronology"
+    OCR = "ocr"
+    NAME_VARIANT = "name-variant"
+    CROSS_REFERENCE = "cross-reference"
+    CITATION = "citation"
+    QUOTATION = "quotation"
+    TRUNCATION = "truncation"
+    SOURCE_DEPENDENCE = "source-dependence"
+    CONSISTENCY = "consistency"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(slots=True)
+class Finding(Record):
+    rule: str
+    category: Category
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int
+    column: int
+    suggestion: str | None = None

@@ -1,0 +1,2 @@
+"""Structure: the scholarly apparatus — sections, glossary, bibliography, notes, citations,
+quotations and cross-references."""

@@ -1,0 +1,176 @@
+"""Bibliography or list of sources: one `Work` per entry.
+
+Layouts read:
+
+- `Author, First: 'Title'; Place; Year.` — with `(Ed.)` for editors, `--` for an anonymous
+  work, extra parts such as `Volume 21` or a translated title in parentheses;
+- `'Title', Volume 21; Place; Year.` — no author;
+- `Author, First, Title (Place, Year).` — also `(Place: Publisher, Year)`;
+- `Author, First. Title. Place: Publisher, Year.`
+
+A paragraph is a bibliography when most of its lines are complete entries, or when it
+follows a heading such as `Bibliography` or `Sources`. A short paragraph right after a
+bibliography that starts like an entry is read as one, complete or not, so that an entry
+cut off by the end of the document is still found (and reported as truncated).
+"""
+
+from __future__ import annotations
+
+import re
+
+from fontes.model import Document, Span, Work
+from fontes.structure.names import unique_id
+from fontes.time.periods import YEAR
+
+HEADINGS = re.compile(
+    r"(?:select(?:ed)? )?(?:bibliography|sources|works cited|references|literature|"
+    r"further reading|sources and literature)\s*:?",
+    re.IGNORECASE,
+)
+_NAME = r"[^\W\d_][\w'\-]*(?: [^\W\d_][\w'\-]*)?, [^\W\d_][^:;,()\n]*?"
+_EDITOR = re.compile(r"\(\s*(?:eds?|hrsg|comp)\.?\s*\)|,?\s+eds?\.$", re.IGNORECASE)
+_ANONYMOUS = re.compile(r"(?:-{2,}|_{2,}|anon\.?|anonymous)", re.IGNORECASE)
+_WHO_COLON = re.compile(
+    rf"(?P<who>-{{2,}}|_{{2,}}|anon\.?|anonymous|{_NAME}(?:\s*\((?:eds?|hrsg)\.?\))?"
+    rf"(?:\s*(?:and|&|;)\s*{_NAME})*)\s*:\s*(?=['\"])",
+    re.IGNORECASE,
+)
+_TITLE_IMPRINT = re.compile(
+    rf"(?P<who>{_NAME}(?:\s*\((?:eds?|hrsg)\.?\))?),\s+(?P<title>['\"]?[A-Z0-9].+?)\s*"
+    rf"\((?P<imprint>[^()]*?(?P<year>{YEAR})[a-z]?)\)\.?",
+    re.IGNORECASE,
+)
+_CHICAGO = re.compile(
+    rf"(?P<who>[^\W\d_][\w'\-]+, (?:[A-Z][a-z]+|[A-Z]\.)(?: (?:[A-Z][a-z]+|[A-Z]\.))*)\.?"
+    rf"\s+(?P<title>[A-Z][^.]+?)\.\s+(?P<place>[^.:;]+?):\s*[^,.]+,\s*(?P<year>{YEAR})\.?"
+)
+_OPEN_QUOTE = re.compile(r"['\"](?=[^\W_])")
+_VOLUME = re.compile(r"(?:vol(?:ume)?\.?|bd\.|tome)\s*(?P<number>[\w.]+)", re.IGNORECASE)
+
+
+def read_bibliography(doc: Document) -> None:
+    taken: set[str] = set()
+    after_heading = False
+    previous_was_bibliography = False
+    for paragraph in doc.paragraphs:
+        text = doc.folded[paragraph.start : paragraph.end]
+        if HEADINGS.fullmatch(text.strip()):
+            after_heading, previous_was_bibliography = True, False
+            continue
+        if doc.in_apparatus(paragraph.start):
+            after_heading = previous_was_bibliography = False
+            continue
+        entries = _entries(doc, paragraph)
+        complete = sum(work.complete for work in entries)
+        lines = text.count("\n") + 1
+        is_bibliography = bool(entries) and (
+            after_heading
+            or complete * 2 > lines
+            or (previous_was_bibliography and len(entries) == lines and lines <= 3)
+        )
+        if not is_bibliography:
+            after_heading = previous_was_bibliography = False
+            continue
+        for work in entries:
+            work.id = unique_id("work", f"{_id_name(work)} {work.year or ''}", taken)
+            doc.works.append(work)
+        doc.apparatus.add(paragraph)
+        previous_was_bibliography = True
+
+
+def _id_name(work: Work) -> str:
+    surnames = work.surnames
+    return surnames[0] if surnames else work.title.split()[0] if work.title else "anonymous"
+
+
+def _entries(doc: Document, paragraph: Span) -> list[Work]:
+    """Parse each line; lines that start no entry continue the one before."""
+    works: list[Work] = []
+    position = paragraph.start
+    for line in doc.folded[paragraph.start : paragraph.end].split("\n"):
+        lead = len(line) - len(line.lstrip())
+        start, end = position + lead, position + len(line.rstrip())
+        position += len(line) + 1
+        if start >= end:
+            continue
+        work = parse_work(doc.folded[start:end], start)
+        if work is None and works:
+            work = parse_work(doc.folded[works[-1].start : end], works[-1].start)
+            if work is not None:
+                works[-1] = work
+                continue
+        if work is None:
+            return []
+        works.append(work)
+    return works
+
+
+def parse_work(text: str, offset: int = 0) -> Work | None:
+    """Read one bibliography entry, or None when `text` does not start like one."""
+    text = text.replace("\n", " ")
+    end = offset + len(text.rstrip())
+    if match := _WHO_COLON.match(text):
+        work = _quoted(text, match.end(), offset, end)
+        _set_people(work, match["who"])
+        return work
+    if _OPEN_QUOTE.match(text):
+        return _quoted(text, 0, offset, end)
+    if match := _TITLE_IMPRINT.fullmatch(text.rstrip()):
+        work = Work(id="", start=offset, end=end, title=match["title"].strip(" '\""))
+        work.year = int(match["year"])
+        work.place = match["imprint"].split(":")[0].split(",")[0].strip() or None
+        _set_people(work, match["who"])
+        return work
+    if match := _CHICAGO.fullmatch(text.rstrip()):
+        work = Work(id="", start=offset, end=end, title=match["title"].strip())
+        work.year, work.place = int(match["year"]), match["place"].strip()
+        _set_people(work, match["who"])
+        return work
+    return None
+
+
+def _quoted(text: str, at: int, offset: int, end: int) -> Work:
+    """An entry whose title is in quotation marks starting at `at`."""
+    quote = text[at]
+    close = _closing_quote(text, at + 1, quote)
+    if close is None:
+        return Work(id="", start=offset, end=end, title=text[at + 1 :].strip(), complete=False)
+    work = Work(id="", start=offset, end=end, title=text[at + 1 : close].strip())
+    for part in _imprint_parts(text[close + 1 :]):
+        if re.fullmatch(YEAR + r"[a-z]?", part):
+            work.year = int(part[:4])
+        elif volume := _VOLUME.fullmatch(part):
+            work.volume = volume["number"]
+        elif part[0].isupper() and work.place is None and work.year is None:
+            work.place = part.split(":")[0].strip()
+    work.complete = work.year is not None
+    return work
+
+
+def _closing_quote(text: str, start: int, quote: str) -> int | None:
+    """The quote mark that ends the title: one followed by punctuation or the end."""
+    for index in range(start, len(text)):
+        if text[index] != quote:
+            continue
+        following = text[index + 1 :].lstrip()
+        if not following or following[0] in ";,.(:":
+            return index
+    return None
+
+
+def _imprint_parts(rest: str) -> list[str]:
+    rest = re.sub(r"\([^()]*\)", " ", rest)
+    return [part.strip(" .") for part in re.split(r"[;,]", rest) if part.strip(" .")]
+
+
+def _set_people(work: Work, who: str) -> None:
+    who = who.strip()
+    if _ANONYMOUS.fullmatch(who):
+        work.anonymous = True
+        return
+    for name in re.split(r"\s*(?:;|\band\b|&)\s*", who):
+        if not name:
+            continue
+        is_editor = bool(_EDITOR.search(name))
+        name = _EDITOR.sub("", name).strip(" ,")
+        (work.editors if is_editor else work.authors).append(name)

@@ -1,0 +1,76 @@
+"""Numbered notes: the `Notes` section and the markers (`[3]`, `^3`, `³`) that point into it."""
+
+from __future__ import annotations
+
+import re
+
+from fontes.model import Document, Note, NoteMarker, Span
+
+HEADINGS = re.compile(r"(?:end|foot)?notes(?: and references)?\s*:?", re.IGNORECASE)
+_NOTE_START = re.compile(
+    r"(?:\[(?P<bracket>\d{1,3})\]|\^(?P<caret>\d{1,3})|(?P<plain>\d{1,3})[.)]?)\s+"
+)
+_BRACKETED = re.compile(r"(?:\[\d{1,3}\]|\^\d{1,3})\s+")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_MARKER = re.compile(
+    rf"(?<=\S)(?:\[(?P<bracket>\d{{1,3}})\]|\^(?P<caret>\d{{1,3}})|(?P<super>[{_SUPERSCRIPTS}]+))"
+)
+
+
+def read_notes(doc: Document) -> None:
+    """Read the notes section, then link the markers in the body to its notes."""
+    in_notes = False
+    for paragraph in doc.paragraphs:
+        text = doc.folded[paragraph.start : paragraph.end]
+        if HEADINGS.fullmatch(text.strip()):
+            in_notes = True
+            continue
+        if doc.in_apparatus(paragraph.start):
+            in_notes = False
+            continue
+        starts_note = _NOTE_START.match(text) if in_notes else _BRACKETED.match(text)
+        if not starts_note:
+            in_notes = False
+            continue
+        _read_note_paragraph(doc, paragraph, bracketed_only=not in_notes)
+        doc.apparatus.add(paragraph)
+    _read_markers(doc)
+
+
+def _read_note_paragraph(doc: Document, paragraph: Span, bracketed_only: bool) -> None:
+    position = paragraph.start
+    for line in doc.folded[paragraph.start : paragraph.end].split("\n"):
+        lead = len(line) - len(line.lstrip())
+        start = position + lead
+        position += len(line) + 1
+        pattern = _BRACKETED if bracketed_only else _NOTE_START
+        match = pattern.match(line.lstrip())
+        if match is None:
+            if doc.notes:  # a wrapped line continues the note before
+                doc.notes[-1].end = start + len(line.strip())
+            continue
+        number = re.sub(r"\D", "", match[0])
+        doc.notes.append(
+            Note(
+                id=f"note-{number}",
+                number=number,
+                start=start,
+                end=start + len(line.strip()),
+                text_start=start + match.end(),
+            )
+        )
+
+
+def _read_markers(doc: Document) -> None:
+    notes = {note.number: note.id for note in doc.notes}
+    for match in _MARKER.finditer(doc.folded):
+        if doc.in_apparatus(match.start()):
+            continue
+        number = match["bracket"] or match["caret"] or _from_superscript(match["super"])
+        doc.note_markers.append(
+            NoteMarker(number=number, start=match.start(), end=match.end(), note=notes.get(number))
+        )
+
+
+def _from_superscript(digits: str) -> str:
+    return "".join(str(_SUPERSCRIPTS.index(ch)) for ch in digits)

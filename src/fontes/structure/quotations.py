@@ -1,0 +1,184 @@
+"""Quotations, and the places where quoted words were cut out.
+
+Inside quotation marks a cut is marked by an ellipsis (`...`, `…`, `[...]`). In digitised
+documents whose quotations were stripped (for copyright, or lost in conversion) the cut shows
+only as a colon that introduces nothing:
+
+- a colon at the end of a paragraph, when the next paragraph is not the quotation;
+- a colon right after a word that cannot end a sentence (`allied itself with:`, `been:`);
+- a colon followed by a new clause (`: which`, `: and that`) or a new sentence (`: It was`);
+- a short fragment between two colons (`: France:`);
+- a paragraph that stops mid-sentence and a next one that goes on in lower case.
+
+Colons in citations, headings, titles, bibliography and glossary entries are apparatus and
+are skipped; so are times and verse references (`10:30`, `3:16`) and colons followed by a
+list or explanation (`three aims: power, money and fame`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from fontes.model import Document, Elision, Quotation, Span
+from fontes.structure.sections import is_title
+
+# Words after which an English sentence cannot stop: articles, prepositions, auxiliaries.
+_CANNOT_END = frozenset(
+    """
+    a an the of with in on at to by for from into onto about against between under over
+    through during without within among towards upon be been being was were is are am
+    would will could should can may might must had has have did do does and or but nor
+    that than his her its their our my your whose which
+    """.split()
+)
+# Words that open a clause of their own: after a colon they mean the clause before was cut.
+_CLAUSE_OPENERS = frozenset(
+    """
+    which who whom whose and but or nor while whereas although though because since
+    unless until whereupon that so yet
+    """.split()
+)
+_PURPOSE = re.compile(r"in order (?:to|that)\b")
+_DOUBLE_QUOTED = re.compile(r'"[^"\n]{2,}?"|"[^"]{2,}?"(?=\s)')
+_SINGLE_QUOTED = re.compile(r"(?<![\w])'(?=\S)(?P<body>[^'\n]*?(?:\w'\w[^'\n]*?)*)(?<=\S)'(?!\w)")
+_ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\.\s?\.\s?\.|…")
+_WORD = re.compile(r"[^\W\d_][\w'\-]*")
+_QUOTE_OR_LIST = re.compile(r"""["'\-•*]|\d+[.)]\s|\(?[a-z][.)]\s""")
+_MIN_QUOTATION_WORDS = 4
+
+
+def read_quotations(doc: Document) -> None:
+    """Find quoted passages and elisions in the body, outside the apparatus."""
+    proper_nouns = _proper_nouns(doc)
+    found: list[Quotation] = []
+    paragraphs = doc.paragraphs
+    for index, paragraph in enumerate(paragraphs):
+        if doc.in_apparatus(paragraph.start):
+            continue
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        found.extend(_quoted_passages(doc, paragraph))
+        found.extend(_colon_elisions(doc, paragraph, following, proper_nouns))
+        if following is not None and not doc.in_apparatus(following.start):
+            found.extend(_broken_paragraph(doc, paragraph, following))
+    found.sort(key=lambda q: q.start)
+    doc.quotations.extend(found)
+
+
+def _quoted_passages(doc: Document, paragraph: Span) -> Iterator[Quotation]:
+    text = doc.folded[paragraph.start : paragraph.end]
+    for pattern in (_DOUBLE_QUOTED, _SINGLE_QUOTED):
+        for match in pattern.finditer(text):
+            inner = match[0][1:-1]
+            if len(_WORD.findall(inner)) < _MIN_QUOTATION_WORDS or is_title(inner):
+                continue  # a name or a title in quotation marks, not quoted words
+            start = paragraph.start + match.start()
+            if doc.in_apparatus(start):
+                continue
+            quotation = Quotation(start=start, end=paragraph.start + match.end())
+            for cut in _ELLIPSIS.finditer(match[0]):
+                quotation.elisions.append(
+                    Elision(
+                        start=start + cut.start(),
+                        end=start + cut.end(),
+                        reason="an ellipsis marks words left out of the quotation",
+                    )
+                )
+            yield quotation
+
+
+def _colon_elisions(
+    doc: Document, paragraph: Span, following: Span | None, proper_nouns: set[str]
+) -> Iterator[Quotation]:
+    text = doc.folded[paragraph.start : paragraph.end]
+    for colon in re.finditer(":", text):
+        index = colon.start()
+        offset = paragraph.start + index
+        if doc.in_apparatus(offset):
+            continue
+        reason = _colon_reason(doc, text, index, following, proper_nouns)
+        if reason:
+            yield Quotation(
+                start=offset,
+                end=offset + 1,
+                elisions=[Elision(start=offset, end=offset + 1, reason=reason)],
+            )
+
+
+def _colon_reason(
+    doc: Document, text: str, index: int, following: Span | None, proper_nouns: set[str]
+) -> str | None:
+    before, after = text[max(0, index - 60) : index], text[index + 1 :]
+    if before[-1:].isdigit() and after[:1].isdigit():
+        return None  # 10:30, 3:16
+    if after[:2] == "//":
+        return None  # a URL
+    rest = after.lstrip(" *")
+    if not rest.strip():
+        if following is not None and _QUOTE_OR_LIST.match(
+            doc.folded[following.start : following.start + 4]
+        ):
+            return None  # the quotation or list follows as its own paragraph
+        return "nothing follows the colon: the quoted words are missing"
+    if rest[0] in "\"'":
+        return None  # the quotation follows
+    previous_word = _WORD.findall(before[-30:])
+    if (
+        previous_word
+        and previous_word[-1].lower() in _CANNOT_END
+        and before.rstrip()[-1:].isalpha()
+    ):
+        return f"the sentence breaks off after '{previous_word[-1]}': words were cut here"
+    words = _WORD.findall(rest[:60])
+    if not words:
+        return None
+    first = words[0]
+    if first.lower() in _CLAUSE_OPENERS or _PURPOSE.match(rest.lower()):
+        return f"a new clause ('{first} ...') follows the colon: the words between were cut"
+    fragment = rest.split(":", 1)
+    if (
+        len(fragment) == 2
+        and "\n" not in fragment[0]
+        and len(_WORD.findall(fragment[0])) <= 3
+        and "," not in fragment[0]
+    ):
+        return "only a fragment stands between two colons: the quoted words around it were cut"
+    if first[0].isupper() and first not in proper_nouns and rest.startswith(first):
+        return f"a new sentence ('{first} ...') follows the colon: the quoted words were cut"
+    return None
+
+
+def _broken_paragraph(doc: Document, paragraph: Span, following: Span) -> Iterator[Quotation]:
+    """A paragraph that stops mid-sentence and a next one that goes on in lower case."""
+    last_char = doc.folded[paragraph.end - 1]
+    first_char = doc.folded[following.start]
+    if last_char.isalpha() and last_char.islower() and first_char.islower():
+        yield Quotation(
+            start=paragraph.end,
+            end=following.start,
+            elisions=[
+                Elision(
+                    start=paragraph.end,
+                    end=following.start,
+                    reason="the sentence stops at a paragraph break and "
+                    "resumes after it: words were cut here",
+                )
+            ],
+        )
+
+
+def _proper_nouns(doc: Document) -> set[str]:
+    """Capitalised words the document uses inside sentences: names, not sentence starts."""
+    nouns: set[str] = set()
+    for paragraph in doc.paragraphs:
+        if doc.in_apparatus(paragraph.start):
+            continue
+        text = doc.folded[paragraph.start : paragraph.end]
+        for match in _WORD.finditer(text):
+            word = match[0]
+            if not word[0].isupper():
+                continue
+            preceding = text[max(0, match.start() - 3) : match.start()].rstrip(" '\"(*")
+            if preceding and preceding[-1] not in ".!?:\n":
+                nouns.add(word)
+    return nouns

@@ -1,0 +1,150 @@
+"""Sections: headings on a line of their own, and headings run into the paragraph before.
+
+Digitisation often loses the line break before a heading, leaving it at the end of the
+previous paragraph: `...counter-revolution: The Growth of the Party (1928-30)`. Such a run-in
+heading is recognised by its title case at the end of a line, after a sentence boundary, with
+a period in parentheses or, for a short heading, a new line of text right after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fontes.model import Document, Section, Span
+from fontes.reading.layout import is_hard_wrapped
+from fontes.time.periods import parse_period
+
+_MINOR_WORDS = frozenset(
+    """
+    a an and as at by de del der des di du for from in into la le les of on or over the
+    to under upon van von with
+    """.split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'\-]*")
+_TRAILING_PERIOD = re.compile(r"\s*\((?P<period>[^()]*\d{4}[^()]*)\)\s*$")
+_RUN_IN = re.compile(
+    r"(?<=[.:;!?] )(?P<title>[\"']?[A-Z][^.:;!?()\n]{0,100}?)\s*"
+    r"\((?P<period>[^()\n]*\d{4}[^()\n]*)\)[ ]*$",
+    re.MULTILINE,
+)
+_RUN_IN_SHORT = re.compile(
+    r"(?<=[.:!?] )(?P<title>[A-Z][\w'\-]*(?: [\w'\-]+){0,3})[ ]*\n(?=[A-Z\"'])"
+)
+_MAX_HEADING_WORDS = 14
+
+
+def read_sections(doc: Document) -> None:
+    """Find headings in the body and give each section its extent and stated period."""
+    headings: list[Section] = []
+    wrapped = is_hard_wrapped(doc)
+    for paragraph in doc.paragraphs:
+        if doc.in_apparatus(paragraph.start):
+            continue
+        if heading := _standalone(doc, paragraph):
+            headings.append(heading)
+            continue
+        headings.extend(_run_in(doc, paragraph, short=not wrapped))
+    _close_sections(doc, headings)
+
+
+def is_title(text: str) -> bool:
+    """Title case: the first word and most words that matter are capitalised."""
+    words = _WORD.findall(text)
+    if not words or not words[0][0].isupper():
+        return False
+    major = [word for word in words if word.lower() not in _MINOR_WORDS]
+    capitalised = sum(word[0].isupper() for word in major)
+    return bool(major) and capitalised / len(major) >= 0.75
+
+
+def _standalone(doc: Document, paragraph: Span) -> Section | None:
+    text = doc.folded[paragraph.start : paragraph.end]
+    if "\n" in text or len(text) > 120:
+        return None
+    period_match = _TRAILING_PERIOD.search(text)
+    title = text[: period_match.start()] if period_match else text
+    if not title or title[-1] in ".,;:!?*" or len(_WORD.findall(title)) > _MAX_HEADING_WORDS:
+        return None
+    if not (is_title(title) or title.isupper()):
+        return None
+    return _heading(doc, paragraph.start, paragraph.end, title, period_match, run_in=False)
+
+
+def _run_in(doc: Document, paragraph: Span, short: bool) -> list[Section]:
+    text = doc.folded[paragraph.start : paragraph.end]
+    sections = []
+    for match in _RUN_IN.finditer(text):
+        title = match["title"].replace(",", ", ")
+        if is_title(title) and parse_period(match["period"]) is not None:
+            start = paragraph.start + match.start()
+            period = _TRAILING_PERIOD.search(match[0])
+            sections.append(
+                _heading(
+                    doc, start, paragraph.start + match.end(), match["title"], period, run_in=True
+                )
+            )
+    if short:
+        for match in _RUN_IN_SHORT.finditer(text):
+            if is_title(match["title"]) and match["title"].split()[0].lower() not in _MINOR_WORDS:
+                start = paragraph.start + match.start("title")
+                sections.append(
+                    _heading(
+                        doc,
+                        start,
+                        paragraph.start + match.end("title"),
+                        match["title"],
+                        None,
+                        run_in=True,
+                    )
+                )
+    return sections
+
+
+def _heading(
+    doc: Document,
+    start: int,
+    end: int,
+    title: str,
+    period_match: re.Match[str] | None,
+    run_in: bool,
+) -> Section:
+    period = None
+    if period_match is not None:
+        period = parse_period(period_match["period"], start + period_match.start("period"))
+    clean = re.sub(r"\s+", " ", doc.text[start : start + len(title.rstrip())]).strip()
+    return Section(
+        title=clean,
+        start=start,
+        end=end,
+        heading_start=start,
+        heading_end=end,
+        run_in=run_in,
+        period=period,
+    )
+
+
+def _close_sections(doc: Document, headings: list[Section]) -> None:
+    """A section runs to the next heading, or to the apparatus that follows its body text."""
+    headings.sort(key=lambda section: section.start)
+    for index, section in enumerate(headings):
+        limit = headings[index + 1].start if index + 1 < len(headings) else len(doc.text)
+        section.end = _section_end(doc, section, limit)
+        doc.sections.append(section)
+    for section in headings:
+        doc.apparatus.add(Span(section.heading_start, section.heading_end))
+
+
+def _section_end(doc: Document, section: Section, limit: int) -> int:
+    # Apparatus right under a heading (a `Notes` heading and its notes) is the section's
+    # content; apparatus after body text (a glossary after the last chapter) is not.
+    end, seen_body = section.heading_end, False
+    for paragraph in doc.paragraphs:
+        if paragraph.end <= section.heading_end or paragraph.start >= limit:
+            continue
+        if doc.in_apparatus(paragraph.start) and paragraph.start >= section.heading_end:
+            if seen_body:
+                break
+        else:
+            seen_body = True
+        end = min(paragraph.end, limit)
+    return end

@@ -1,0 +1,1 @@
+"""Time: dates and periods as printed, normalised to EDTF."""

@@ -1,0 +1,110 @@
+"""Years, ranges and lists of years as an apparatus prints them, normalised to EDTF.
+
+Abbreviated ranges are expanded in the same century (`1906-09` is 1906/1909) unless only the
+next century gives a plausible span (`1998-02` is 1998/2002); an end before its start that no
+rollover explains (`1921-17`) is kept as printed, so that a check can report it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fontes.model import Period
+
+YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_APPROX = r"(?:c\.|ca\.|circa|about)\s*"
+_RANGE = re.compile(
+    rf"(?P<approx>{_APPROX})?(?P<first>{YEAR}|\?)\s*(?:-|to)\s*"
+    rf"(?P<last>{YEAR}|[0-9]{{1,2}}(?![0-9])|\?)?(?P<open>(?<=-)\s*)?"
+)
+_SINGLE = re.compile(rf"(?P<approx>{_APPROX})?(?P<year>{YEAR})(?P<uncertain>\?)?")
+_BORN = re.compile(rf"(?:b\.|born)\s*(?P<year>{YEAR})")
+_DIED = re.compile(rf"(?:d\.|died)\s*(?P<year>{YEAR})")
+_BETWEEN = re.compile(rf"between\s+(?P<first>{YEAR})\s+and\s+(?P<last>{YEAR})")
+_ROLLOVER_SPAN = 20
+
+
+def expand_year(first: int, tail: str) -> int:
+    """The full year meant by the end of a range such as the `09` of `1906-09`."""
+    if len(tail) >= 3:
+        return int(tail)
+    modulus = 10 ** len(tail)
+    value = first - first % modulus + int(tail)
+    if value < first and value + modulus - first <= _ROLLOVER_SPAN:
+        value += modulus
+    return value
+
+
+def parse_period(text: str, offset: int = 0) -> Period | None:
+    """Read `text` (the inside of a parenthesis, say) as one period, or None.
+
+    Accepts a year, a range, `b. 1900`, `d. 1930`, `c. 1900`, `1887-?`, `between X and Y`,
+    and lists of these (`1909-11, 1913, 1915-17`), which become an EDTF set.
+    """
+    stripped = text.strip().rstrip(".;,")
+    if not stripped:
+        return None
+    lead = len(text) - len(text.lstrip())
+    start, end = offset + lead, offset + lead + len(stripped)
+    parts = re.split(r"\s*(?:,|\band\b|&)\s*", stripped)
+    if len(parts) > 1 and not _BETWEEN.fullmatch(stripped):
+        items = [_parse_item(part) for part in parts]
+        if all(items):
+            years = [year for item in items for year in item[1:] if year is not None]
+            members = ",".join(item[0].replace("/", "..") for item in items)
+            return Period(start, end, "{" + members + "}", min(years), max(years))
+        return None
+    item = _parse_item(stripped)
+    if item is None:
+        return None
+    edtf, first, last = item
+    return Period(start, end, edtf, first, last)
+
+
+def _parse_item(text: str) -> tuple[str, int | None, int | None] | None:
+    text = text.strip()
+    if match := _BETWEEN.fullmatch(text):
+        first, last = int(match["first"]), int(match["last"])
+        return f"{first}/{last}", first, last
+    if match := _BORN.fullmatch(text):
+        year = int(match["year"])
+        return f"{year}/", year, None
+    if match := _DIED.fullmatch(text):
+        year = int(match["year"])
+        return f"/{year}", None, year
+    if match := _SINGLE.fullmatch(text):
+        year = int(match["year"])
+        mark = "~" if match["approx"] else "?" if match["uncertain"] else ""
+        return f"{year}{mark}", year, year
+    if match := _RANGE.fullmatch(text):
+        return _range(match)
+    return None
+
+
+def _range(match: re.Match[str]) -> tuple[str, int | None, int | None] | None:
+    first_text, last_text = match["first"], match["last"]
+    if first_text == "?" and last_text in (None, "?"):
+        return None
+    first = None if first_text == "?" else int(first_text)
+    if last_text in (None, "?"):
+        last = None
+    elif len(last_text) <= 2:
+        if first is None:
+            return None
+        last = expand_year(first, last_text)
+    else:
+        last = int(last_text)
+    approx = "~" if match["approx"] else ""
+    first_edtf = f"{first}{approx}" if first is not None else ""
+    last_edtf = str(last) if last is not None else ""
+    return f"{first_edtf}/{last_edtf}", first, last
+
+
+def find_periods(text: str, offset: int = 0) -> list[Period]:
+    """Every parenthesised period in `text`, e.g. the `(1921-30)` after a role."""
+    periods = []
+    for match in re.finditer(r"\(([^()]*)\)", text):
+        period = parse_period(match[1], offset + match.start(1))
+        if period is not None:
+            periods.append(period)
+    return periods
