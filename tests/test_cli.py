@@ -1,0 +1,222 @@
+"""The command line: exit codes, output formats, rule selection and bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from fontes.cli import app
+from fontes.export.dossier import load_schema
+
+TEXT = """The Quay (1901-03)
+
+The foreman, Mary Halloran*, told the inquiry: "We were paid by the hour."
+(Marlow, Edith: Evidence, in: Peter Quill (Ed.): op. cit.; p. 4).
+
+HALLORAN, Mary, dock foreman (1860-1921); union organiser (1889-1901).
+
+Quill, Peter (Ed.): 'The Quay Inquiry'; Bristol; 1904.
+"""
+BROKEN = TEXT.replace("Mary Halloran*", "Mary Hallorn*")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def write(tmp_path: Path, text: str | bytes, name: str = "doc.txt") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_check_prints_path_line_column_code_severity_message(runner, tmp_path) -> None:
+    path = write(tmp_path, BROKEN)
+    result = runner.invoke(app, ["check", str(path)])
+    line = next(x for x in result.stdout.splitlines() if " XR001 " in x)
+    assert (
+        line == f"{path}:3:14: XR001 [error] 'Mary Hallorn*' matches no glossary entry; "
+        "the nearest is 'HALLORAN, Mary'"
+    )
+
+
+def test_check_exits_1_on_errors_and_0_without(runner, tmp_path) -> None:
+    assert runner.invoke(app, ["check", str(write(tmp_path, BROKEN))]).exit_code == 1
+    assert runner.invoke(app, ["check", str(write(tmp_path, TEXT, "ok.txt"))]).exit_code == 0
+
+
+def test_warnings_and_info_alone_do_not_fail(runner, tmp_path) -> None:
+    path = write(tmp_path, TEXT + "\nFischer, Ann: 'Wharves'; Hull; 1950.\n")
+    result = runner.invoke(app, ["check", str(path)])
+    assert "CI003 [info]" in result.stdout
+    assert result.exit_code == 0
+
+
+def test_select_and_ignore_by_code_prefix_and_category(runner, tmp_path) -> None:
+    path = str(write(tmp_path, BROKEN))
+    assert runner.invoke(app, ["check", path, "--ignore", "XR001"]).exit_code == 0
+    only_citations = runner.invoke(app, ["check", path, "--select", "citation"])
+    assert only_citations.exit_code == 0 and "XR001" not in only_citations.stdout
+    assert runner.invoke(app, ["check", path, "--select", "XR"]).exit_code == 1
+
+
+def test_unknown_rule_selector_is_a_usage_error(runner, tmp_path) -> None:
+    result = runner.invoke(app, ["check", str(write(tmp_path, TEXT)), "--select", "ZZ9"])
+    assert result.exit_code == 2
+    assert "no rule matches ZZ9" in result.stderr
+
+
+def test_json_format_lists_findings_with_paths(runner, tmp_path) -> None:
+    path = write(tmp_path, BROKEN)
+    records = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+    record = next(r for r in records if r["rule"] == "XR001")
+    assert record["path"] == str(path)
+    assert record["category"] == "cross-reference" and record["severity"] == "error"
+    assert BROKEN[record["start"] : record["end"]] == "Mary Hallorn*"
+    assert record["suggestion"]
+
+
+def test_sarif_format_has_rules_and_regions(runner, tmp_path) -> None:
+    path = write(tmp_path, BROKEN)
+    log = json.loads(runner.invoke(app, ["check", str(path), "--format", "sarif"]).stdout)
+    assert log["version"] == "2.1.0"
+    run = log["runs"][0]
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    result = next(r for r in run["results"] if r["ruleId"] == "XR001")
+    assert rule_ids[result["ruleIndex"]] == "XR001"
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (3, 14)
+    assert result["level"] == "error"
+
+
+def test_analyze_writes_a_dossier_that_matches_its_schema(runner, tmp_path) -> None:
+    path, out = write(tmp_path, TEXT), tmp_path / "dossier.json"
+    result = runner.invoke(app, ["analyze", str(path), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    dossier = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(dossier, load_schema())
+    assert dossier["source"]["chars"] == len(TEXT)
+    assert dossier["people"][0]["name"] == "Mary Halloran"
+    assert dossier["citations"][0]["work"] == dossier["works"][0]["id"]
+
+
+def test_analyze_without_output_prints_json(runner, tmp_path) -> None:
+    result = runner.invoke(app, ["analyze", str(write(tmp_path, TEXT))])
+    assert json.loads(result.stdout)["sections"][0]["period"] == "1901/1903"
+
+
+def test_rules_lists_every_rule_with_its_documentation(runner) -> None:
+    result = runner.invoke(app, ["rules"])
+    assert result.exit_code == 0
+    for code in (
+        "XR001",
+        "XR002",
+        "XR003",
+        "XR004",
+        "CI001",
+        "CI002",
+        "CI003",
+        "QU001",
+        "TR001",
+        "TR002",
+        "SD001",
+        "CH001",
+    ):
+        assert code in result.stdout
+    assert "Why it matters" in result.stdout
+
+
+# Bad input: one line on stderr, exit 2, no traceback, the file untouched.
+
+
+def assert_one_line_error(result, expected: str) -> None:
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("fontes: error:")
+    assert expected in lines[0]
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["check", "analyze"])
+def test_missing_file(runner, tmp_path, command) -> None:
+    result = runner.invoke(app, [command, str(tmp_path / "absent.txt")])
+    assert_one_line_error(result, "no such file")
+
+
+@pytest.mark.parametrize("command", ["check", "analyze"])
+def test_directory(runner, tmp_path, command) -> None:
+    assert_one_line_error(runner.invoke(app, [command, str(tmp_path)]), "is a directory")
+
+
+def test_binary_file(runner, tmp_path) -> None:
+    path = write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "image.txt")
+    assert_one_line_error(runner.invoke(app, ["check", str(path)]), "binary")
+
+
+def test_undecodable_bytes_name_the_encoding_tried(runner, tmp_path) -> None:
+    path = write(tmp_path, "Caf\u00e9 society.\n".encode("cp1252"), "latin.txt")
+    assert_one_line_error(runner.invoke(app, ["check", str(path)]), "utf-8")
+    chosen = runner.invoke(app, ["check", str(path), "--encoding", "cp1252"])
+    assert chosen.exit_code == 0
+
+
+def test_unknown_encoding(runner, tmp_path) -> None:
+    result = runner.invoke(app, ["check", str(write(tmp_path, TEXT)), "--encoding", "klingon"])
+    assert_one_line_error(result, "unknown encoding")
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n \t\n"])
+def test_empty_file(runner, tmp_path, content) -> None:
+    path = write(tmp_path, content, "empty.txt")
+    assert_one_line_error(runner.invoke(app, ["check", str(path)]), "is empty")
+
+
+def test_very_large_file_is_refused_before_reading(runner, tmp_path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as stream:  # sparse: takes no disk space
+        stream.truncate(300 * 1024 * 1024)
+    assert_one_line_error(runner.invoke(app, ["check", str(path)]), "limit")
+
+
+def test_bad_file_among_good_ones_exits_2_but_checks_the_rest(runner, tmp_path) -> None:
+    good = write(tmp_path, BROKEN)
+    result = runner.invoke(app, ["check", str(tmp_path / "absent.txt"), str(good)])
+    assert result.exit_code == 2
+    assert "XR001" in result.stdout
+
+
+def test_bom_and_crlf_files_report_the_same_findings(runner, tmp_path) -> None:
+    plain = write(tmp_path, BROKEN, "plain.txt")
+    crlf = write(tmp_path, ("\ufeff" + BROKEN.replace("\n", "\r\n")).encode(), "crlf.txt")
+    outputs = []
+    for path in (plain, crlf):
+        records = json.loads(runner.invoke(app, ["check", str(path), "--format", "json"]).stdout)
+        text = path.read_bytes().decode("utf-8")
+        outputs.append([(r["rule"], r["line"], text[r["start"] : r["end"]]) for r in records])
+    assert outputs[0] == outputs[1]
+
+
+def test_input_files_are_never_modified(runner, tmp_path) -> None:
+    path = write(tmp_path, BROKEN)
+    before = (path.read_bytes(), os.stat(path).st_mtime_ns)
+    runner.invoke(app, ["check", str(path)])
+    runner.invoke(app, ["analyze", str(path), "-o", str(tmp_path / "out.json")])
+    result = runner.invoke(app, ["analyze", str(path), "-o", str(path)])
+    assert_one_line_error(result, "refusing to overwrite the input")
+    assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
+
+
+def test_output_into_missing_directory(runner, tmp_path) -> None:
+    result = runner.invoke(
+        app, ["analyze", str(write(tmp_path, TEXT)), "-o", str(tmp_path / "no" / "x.json")]
+    )
+    assert_one_line_error(result, "no such directory")
