@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/dock-strike.txt
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test bench clean
 
-$(BIN)/fontes: pyproject.toml
+$(BIN)/fontes: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 setup: $(BIN)/fontes
@@ -21,7 +21,8 @@ demo: setup
 	@echo "dossier written to out/dock-strike.json"
 
 test: setup
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
 bench: setup
