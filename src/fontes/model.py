@@ -288,6 +288,8 @@ class Elision(Record):
     start: int
     end: int
     reason: str
+    # True when the text itself marks the cut (an ellipsis); False for a silent cut.
+    declared: bool = False
 
 
 @dataclass(slots=True)

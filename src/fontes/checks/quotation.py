@@ -10,20 +10,43 @@ from fontes.model import Category, Document, Severity
 
 @rule("QU001", "elided-quotation", Category.QUOTATION, Severity.WARNING)
 def elided_quotation(doc: Document) -> Iterator[Problem]:
-    """Quoted words have been cut out at this point.
+    """Quoted words have been cut out here, silently.
 
     Why it matters: what remains may say something the witness did not, or lose the very
-    words a later claim rests on. Cuts marked with an ellipsis are at least declared; cuts
-    shown only by a colon that introduces nothing are silent, typical of digitised texts
-    whose quotations were stripped.
+    words a later claim rests on. A cut shown only by a colon that introduces nothing, or by
+    a sentence that breaks off, is typical of digitised texts whose quotations were stripped;
+    the reader is not told that anything is missing.
 
     Example: `the party secretly allied itself with: and also engaged in: that is, espionage.`
     """
     for quotation in doc.quotations:
         for elision in quotation.elisions:
+            if elision.declared:
+                continue
             yield Problem(
                 elision.start,
                 elision.end,
                 elision.reason,
                 "restore the quotation from the source, or mark the cut with [...]",
             )
+
+
+@rule("QU002", "declared-elision", Category.QUOTATION, Severity.INFO)
+def declared_elision(doc: Document) -> Iterator[Problem]:
+    """A quotation whose cut is marked with an ellipsis.
+
+    Why it matters: a declared cut is sound practice, but it is still a choice by the
+    author; when a quotation carries a contested claim, the omitted words are worth reading
+    in the source.
+
+    Example: `"was a cattle market ... where a man learned to shove his neighbour aside"`.
+    """
+    for quotation in doc.quotations:
+        for elision in quotation.elisions:
+            if elision.declared:
+                yield Problem(
+                    elision.start,
+                    elision.end,
+                    "words are left out of this quotation (marked with an ellipsis)",
+                    "read the omitted words in the source before relying on the quotation",
+                )

@@ -13,7 +13,8 @@ TITLES = frozenset(
     foreign secretary chancellor ambassador governor senator deputy director chairman
     baron baroness count countess prince princess duke duchess lord lady sir dame king
     queen tsar emperor empress archbishop bishop cardinal father reverend rev saint st
-    mr mrs ms miss herr frau monsieur madame comrade citizen
+    mr mrs ms miss herr frau monsieur madame comrade citizen canon vicar rector dean
+    abbot abbess rabbi imam pastor elder brother sister mother pope patriarch
     """.split()
 )
 

@@ -82,6 +82,7 @@ def _quoted_passages(doc: Document, paragraph: Span) -> Iterator[Quotation]:
                         start=start + cut.start(),
                         end=start + cut.end(),
                         reason="an ellipsis marks words left out of the quotation",
+                        declared=True,
                     )
                 )
             yield quotation

@@ -8,6 +8,7 @@ a period in parentheses or, for a short heading, a new line of text right after 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from fontes.model import Document, Section, Span
@@ -124,27 +125,47 @@ def _heading(
 
 
 def _close_sections(doc: Document, headings: list[Section]) -> None:
-    """A section runs to the next heading, or to the apparatus that follows its body text."""
+    """A section runs to the next heading, or to where its content changes kind."""
     headings.sort(key=lambda section: section.start)
+    starts = [paragraph.start for paragraph in doc.paragraphs]
+    kinds = _paragraph_kinds(doc, starts)
     for index, section in enumerate(headings):
         limit = headings[index + 1].start if index + 1 < len(headings) else len(doc.text)
-        section.end = _section_end(doc, section, limit)
+        section.end = _section_end(doc, section, limit, starts, kinds)
         doc.sections.append(section)
     for section in headings:
         doc.apparatus.add(Span(section.heading_start, section.heading_end))
 
 
-def _section_end(doc: Document, section: Section, limit: int) -> int:
-    # Apparatus right under a heading (a `Notes` heading and its notes) is the section's
-    # content; apparatus after body text (a glossary after the last chapter) is not.
-    end, seen_body = section.heading_end, False
-    for paragraph in doc.paragraphs:
-        if paragraph.end <= section.heading_end or paragraph.start >= limit:
+def _paragraph_kinds(doc: Document, starts: list[int]) -> list[str]:
+    kinds = ["body"] * len(starts)
+    apparatus = {
+        "glossary": doc.glossary,
+        "bibliography": [work for work in doc.works if work.listed],
+        "notes": doc.notes,
+    }
+    for kind, records in apparatus.items():
+        for record in records:
+            kinds[bisect.bisect_right(starts, record.start) - 1] = kind
+    return kinds
+
+
+def _section_end(
+    doc: Document, section: Section, limit: int, starts: list[int], kinds: list[str]
+) -> int:
+    # A section holds body text, or one kind of apparatus right under its heading (a `Notes`
+    # heading and its notes); a glossary after the last chapter is not part of that chapter.
+    end, content = section.heading_end, None
+    for index in range(max(bisect.bisect_right(starts, section.heading_start) - 1, 0), len(starts)):
+        paragraph = doc.paragraphs[index]
+        if paragraph.start >= limit:
+            break
+        if paragraph.end <= section.heading_end:
             continue
-        if doc.in_apparatus(paragraph.start) and paragraph.start >= section.heading_end:
-            if seen_body:
-                break
-        else:
-            seen_body = True
+        kind = kinds[index] if paragraph.start >= section.heading_end else "body"
+        if content is None:
+            content = kind
+        elif kind != content:
+            break
         end = min(paragraph.end, limit)
     return end
