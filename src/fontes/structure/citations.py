@@ -40,6 +40,7 @@ _IN = re.compile(r",?\s+in:\s+", re.IGNORECASE)
 _IMPRINT = re.compile(rf"\((?P<imprint>[^()]*?(?P<year>{YEAR})[a-z]?)\)")
 _EDITOR = re.compile(r"\(\s*(?:eds?|hrsg)\.?\s*\)", re.IGNORECASE)
 _TITLE_MATCH = 80
+_PARENTHESIS = re.compile(r"[()]")
 
 
 def read_citations(doc: Document) -> None:
@@ -86,16 +87,15 @@ def _in_notes(doc: Document) -> Iterator[Citation]:
 def _balanced_parentheses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Outermost parenthesised spans, allowing nesting such as `(Marlow (Ed.): ...)`."""
     depth, opened = 0, 0
-    for index in range(start, end):
-        char = text[index]
-        if char == "(":
+    for match in _PARENTHESIS.finditer(text, start, end):
+        if match[0] == "(":
             if depth == 0:
-                opened = index
+                opened = match.start()
             depth += 1
-        elif char == ")" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
-                yield opened, index + 1
+                yield opened, match.end()
 
 
 def parse_citation(text: str, start: int, end: int) -> Citation | None:

@@ -8,13 +8,14 @@ the nearest spelling among the entries, for the check to suggest.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from rapidfuzz import fuzz, process
 
 from fontes.model import CrossReference, Document, GlossaryEntry
 from fontes.structure.names import TITLES, fold
 
-_ASTERISKED = re.compile(r"(?P<surname>[^\W\d_][\w'\-]*)\*(?!\*)")
+_WORD_BEFORE = re.compile(r"[^\W\d_][\w'\-]*$")
 _FORENAME = re.compile(r"(?:[^\W\d_][\w'\-]*\.?|[^\W\d_]\.)$")
 _NEAREST_SCORE = 70
 
@@ -23,19 +24,18 @@ def read_cross_references(doc: Document) -> None:
     by_surname: dict[str, list[GlossaryEntry]] = {}
     for entry in doc.glossary:
         by_surname.setdefault(fold(entry.surname), []).append(entry)
-    for match in _ASTERISKED.finditer(doc.folded):
-        if doc.in_apparatus(match.start()) or not match["surname"][0].isupper():
+    for surname_start, asterisk in _asterisked_words(doc.folded):
+        surname = doc.folded[surname_start:asterisk]
+        if doc.in_apparatus(surname_start) or not surname[0].isupper():
             continue
-        start = _forenames_start(doc.folded, match.start())
-        reference = CrossReference(
-            name=doc.text[start : match.end() - 1], start=start, end=match.end()
-        )
-        candidates = by_surname.get(fold(match["surname"]), [])
+        start = _forenames_start(doc.folded, surname_start)
+        reference = CrossReference(name=doc.text[start:asterisk], start=start, end=asterisk + 1)
+        candidates = by_surname.get(fold(surname), [])
         if candidates:
-            reference.target = _choose(candidates, doc.folded[start : match.start()]).id
+            reference.target = _choose(candidates, doc.folded[start:surname_start]).id
         elif by_surname:
             nearest = process.extractOne(
-                fold(match["surname"]),
+                fold(surname),
                 list(by_surname),
                 scorer=fuzz.ratio,
                 score_cutoff=_NEAREST_SCORE,
@@ -43,6 +43,18 @@ def read_cross_references(doc: Document) -> None:
             if nearest is not None:
                 reference.nearest = by_surname[nearest[0]][0].id
         doc.cross_references.append(reference)
+
+
+def _asterisked_words(text: str) -> Iterator[tuple[int, int]]:
+    """(word start, asterisk offset) for each lone asterisk right after a word."""
+    asterisk = text.find("*")
+    while asterisk != -1:
+        lone = text[asterisk - 1 : asterisk] != "*" and text[asterisk + 1 : asterisk + 2] != "*"
+        window_start = max(0, asterisk - 60)
+        word = _WORD_BEFORE.search(text, window_start, asterisk) if lone else None
+        if word is not None:
+            yield word.start(), asterisk
+        asterisk = text.find("*", asterisk + 1)
 
 
 def _forenames_start(text: str, surname_start: int) -> int:

@@ -12,8 +12,12 @@ _NOTE_START = re.compile(
 )
 _BRACKETED = re.compile(r"(?:\[\d{1,3}\]|\^\d{1,3})\s+")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_MARKER = re.compile(
-    rf"(?<=\S)(?:\[(?P<bracket>\d{{1,3}})\]|\^(?P<caret>\d{{1,3}})|(?P<super>[{_SUPERSCRIPTS}]+))"
+# One pattern a marker form: each starts with a fixed character, which the regex engine
+# finds fast; a single alternation would be tried at every position of the text.
+_MARKERS = (
+    re.compile(r"\[(\d{1,3})\]"),
+    re.compile(r"\^(\d{1,3})"),
+    re.compile(rf"([{_SUPERSCRIPTS}]+)"),
 )
 
 
@@ -63,10 +67,17 @@ def _read_note_paragraph(doc: Document, paragraph: Span, bracketed_only: bool) -
 
 def _read_markers(doc: Document) -> None:
     notes = {note.number: note.id for note in doc.notes}
-    for match in _MARKER.finditer(doc.folded):
+    matches = sorted(
+        (match for pattern in _MARKERS for match in pattern.finditer(doc.folded)),
+        key=lambda match: match.start(),
+    )
+    for match in matches:
+        # A marker follows the word or punctuation it annotates, with no space between.
+        if match.start() == 0 or doc.folded[match.start() - 1].isspace():
+            continue
         if doc.in_apparatus(match.start()):
             continue
-        number = match["bracket"] or match["caret"] or _from_superscript(match["super"])
+        number = match[1] if match[1].isascii() else _from_superscript(match[1])
         doc.note_markers.append(
             NoteMarker(number=number, start=match.start(), end=match.end(), note=notes.get(number))
         )

@@ -41,11 +41,16 @@ _CLAUSE_OPENERS = frozenset(
 )
 _PURPOSE = re.compile(r"in order (?:to|that)\b")
 _DOUBLE_QUOTED = re.compile(r'"[^"\n]{2,}?"|"[^"]{2,}?"(?=\s)')
-_SINGLE_QUOTED = re.compile(r"(?<![\w])'(?=\S)(?P<body>[^'\n]*?(?:\w'\w[^'\n]*?)*)(?<=\S)'(?!\w)")
+_SINGLE_QUOTED = re.compile(r"'(?<!\w')(?=\S)(?P<body>[^'\n]*?(?:\w'\w[^'\n]*?)*)(?<=\S)'(?!\w)")
 _ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\.\s?\.\s?\.|…")
 _WORD = re.compile(r"[^\W\d_][\w'\-]*")
 _QUOTE_OR_LIST = re.compile(r"""["'\-•*]|\d+[.)]\s|\(?[a-z][.)]\s""")
 _MIN_QUOTATION_WORDS = 4
+# Capitalised words after a character that does not end a sentence (`in France`, `to New York`).
+_CAPITALISED = r"[A-Z\u00c0-\u00de\u0400-\u042f][\w'\-]*"
+_MID_SENTENCE_CAPITALS = re.compile(
+    rf"[^\s'\"(*.!?:][ '\"(*]+({_CAPITALISED}(?: +{_CAPITALISED})*)"
+)
 
 
 def read_quotations(doc: Document) -> None:
@@ -172,14 +177,7 @@ def _proper_nouns(doc: Document) -> set[str]:
     """Capitalised words the document uses inside sentences: names, not sentence starts."""
     nouns: set[str] = set()
     for paragraph in doc.paragraphs:
-        if doc.in_apparatus(paragraph.start):
-            continue
-        text = doc.folded[paragraph.start : paragraph.end]
-        for match in _WORD.finditer(text):
-            word = match[0]
-            if not word[0].isupper():
-                continue
-            preceding = text[max(0, match.start() - 3) : match.start()].rstrip(" '\"(*")
-            if preceding and preceding[-1] not in ".!?:\n":
-                nouns.add(word)
+        if not doc.in_apparatus(paragraph.start):
+            for run in _MID_SENTENCE_CAPITALS.findall(doc.folded, paragraph.start, paragraph.end):
+                nouns.update(run.split())
     return nouns

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from fontes.model import Document, Section, Span
 from fontes.reading.layout import is_hard_wrapped
@@ -24,9 +25,8 @@ _MINOR_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_][\w'\-]*")
 _TRAILING_PERIOD = re.compile(r"\s*\((?P<period>[^()]*\d{4}[^()]*)\)\s*$")
 _RUN_IN = re.compile(
-    r"(?<=[.:;!?] )(?P<title>[\"']?[A-Z][^.:;!?()\n]{0,100}?)\s*"
-    r"\((?P<period>[^()\n]*\d{4}[^()\n]*)\)[ ]*$",
-    re.MULTILINE,
+    r"[.:;!?] (?P<title>[\"']?[A-Z][^.:;!?()\n]{0,100}?)\s*"
+    r"\((?P<period>[^()\n]*\d{4}[^()\n]*)\)[ ]*$"
 )
 _RUN_IN_SHORT = re.compile(
     r"(?<=[.:!?] )(?P<title>[A-Z][\w'\-]*(?: [\w'\-]+){0,3})[ ]*\n(?=[A-Z\"'])"
@@ -74,11 +74,11 @@ def _standalone(doc: Document, paragraph: Span) -> Section | None:
 def _run_in(doc: Document, paragraph: Span, short: bool) -> list[Section]:
     text = doc.folded[paragraph.start : paragraph.end]
     sections = []
-    for match in _RUN_IN.finditer(text):
+    for match in _run_in_matches(text):
         title = match["title"].replace(",", ", ")
         if is_title(title) and parse_period(match["period"]) is not None:
-            start = paragraph.start + match.start()
-            period = _TRAILING_PERIOD.search(match[0])
+            start = paragraph.start + match.start("title")
+            period = _TRAILING_PERIOD.search(text[match.start("title") : match.end()])
             sections.append(
                 _heading(
                     doc, start, paragraph.start + match.end(), match["title"], period, run_in=True
@@ -99,6 +99,17 @@ def _run_in(doc: Document, paragraph: Span, short: bool) -> list[Section]:
                     )
                 )
     return sections
+
+
+def _run_in_matches(text: str) -> Iterator[re.Match[str]]:
+    """Run-in headings with a period end their line with `)`: only such lines are searched."""
+    line_start = 0
+    for line in text.split("\n"):
+        if line.rstrip().endswith(")"):
+            match = _RUN_IN.search(text, line_start, line_start + len(line))
+            if match is not None:
+                yield match
+        line_start += len(line) + 1
 
 
 def _heading(
