@@ -1,0 +1,266 @@
+"""Citations: parsed from parentheses and notes, then resolved to works in reading order."""
+
+from __future__ import annotations
+
+import pytest
+
+import fontes
+from fontes.model import Citation, Document, PageRange, Reference
+from fontes.structure.citations import parse_citation, parse_pages
+
+BIBLIOGRAPHY = (
+    "\n\nBibliography\n\n"
+    "Tremayne, Hilda: 'Wages and Tides'; Falmouth; 1961.\n"
+    "Rosewarne, Jory: 'The Harbourmaster's Ledger'; Truro; 1974.\n"
+)
+
+
+def analyze(body: str, bibliography: str = BIBLIOGRAPHY) -> Document:
+    return fontes.analyze(body + bibliography)
+
+
+def rules(doc: Document, prefix: str = "") -> list[str]:
+    return [f.rule for f in doc.findings if f.rule.startswith(prefix)]
+
+
+def parse(text: str) -> Citation:
+    citation = parse_citation(text, 0, len(text))
+    assert citation is not None
+    return citation
+
+
+# Pages
+
+
+def pages(text: str) -> list[tuple[str, str]]:
+    return [(p.first, p.last) for p in parse_pages(text)]
+
+
+def test_pages_abbreviated_range() -> None:
+    assert pages("209-10") == [("209", "210")]
+
+
+def test_pages_abbreviated_range_with_leading_zero() -> None:
+    assert pages("107-09") == [("107", "109")]
+
+
+def test_pages_list() -> None:
+    assert pages("20, 26, 36") == [("20", "20"), ("26", "26"), ("36", "36")]
+
+
+def test_pages_full_range_and_following() -> None:
+    assert pages("99-101") == [("99", "101")]
+    assert pages("12 ff.") == [("12", "12")]
+
+
+def test_pages_roman() -> None:
+    assert pages("iv-vi") == [("iv", "vi")]
+
+
+def test_citation_pages_with_p() -> None:
+    assert parse("Tremayne: 'Wages and Tides'; p. 209-10").pages == [PageRange("209", "210")]
+
+
+def test_citation_pages_with_pp() -> None:
+    assert parse("Ibid., pp. 107-09").pages == [PageRange("107", "109")]
+
+
+def test_citation_page_list() -> None:
+    assert [p.first for p in parse("Tremayne: 'Wages and Tides'; p. 20, 26, 36").pages] == [
+        "20",
+        "26",
+        "36",
+    ]
+
+
+# Parsing
+
+
+def test_parenthetical_author_colon_title() -> None:
+    citation = parse("Tremayne: 'Wages and Tides'; p. 4")
+    assert citation.reference is Reference.FULL
+    assert (citation.author, citation.title) == ("Tremayne", "Wages and Tides")
+
+
+def test_author_title_imprint_pages() -> None:
+    citation = parse("Kerrow, A Harbour in Decline (Penzance, 1988), p. 45.")
+    assert citation.reference is Reference.FULL
+    assert (citation.author, citation.title, citation.year) == (
+        "Kerrow",
+        "A Harbour in Decline",
+        1988,
+    )
+    assert citation.pages == [PageRange("45", "45")]
+
+
+def test_ibid() -> None:
+    citation = parse("Ibid., p. 47.")
+    assert citation.reference is Reference.IBID
+    assert (citation.author, citation.title) == (None, None)
+
+
+def test_op_cit_keeps_the_author() -> None:
+    citation = parse("Kerrow, op. cit., p. 50.")
+    assert (citation.reference, citation.author) == (Reference.OP_CIT, "Kerrow")
+
+
+def test_loc_cit_keeps_the_author() -> None:
+    citation = parse("Tremayne: loc. cit.")
+    assert (citation.reference, citation.author) == (Reference.LOC_CIT, "Tremayne")
+
+
+def test_author_date() -> None:
+    citation = parse("Tremayne 1961: 12")
+    assert citation.reference is Reference.AUTHOR_DATE
+    assert (citation.author, citation.year) == ("Tremayne", 1961)
+    assert citation.pages == [PageRange("12", "12")]
+
+
+@pytest.mark.parametrize("text", ["which was rare", "1921", "see above", "in the spring"])
+def test_a_parenthesis_that_cites_nothing(text: str) -> None:
+    assert parse_citation(text, 0, len(text)) is None
+
+
+def test_a_parenthetical_citation_in_the_body_is_found_with_its_offsets() -> None:
+    body = "The dues rose sharply (Tremayne: 'Wages and Tides'; p. 4) that year."
+    doc = analyze(body)
+    (citation,) = doc.citations
+    assert doc.text[citation.start : citation.end] == "(Tremayne: 'Wages and Tides'; p. 4)"
+    assert citation.work == "work-tremayne-1961"
+
+
+def test_a_place_and_year_is_not_an_author_date_citation() -> None:
+    doc = analyze("The dockers struck (Penzance 1930) and again later.")
+    assert doc.citations == []
+
+
+def test_author_date_resolves_through_the_bibliography() -> None:
+    doc = analyze("The dues rose sharply (Tremayne 1961: 12).")
+    (citation,) = doc.citations
+    assert citation.work == "work-tremayne-1961"
+
+
+@pytest.mark.xfail(
+    reason="an author-date citation with 'p.' pages, '(Tremayne 1961, p. 12)', is read as a "
+    "full citation of an unlisted work titled 'Tremayne 1961' (false CI002)",
+    strict=True,
+)
+@pytest.mark.parametrize("cited", ["(Tremayne 1961, p. 12)", "(Tremayne, 1961, p. 12)"])
+def test_author_date_with_page_abbreviation_resolves(cited: str) -> None:
+    doc = analyze(f"The dues rose sharply {cited}.")
+    (citation,) = doc.citations
+    assert citation.reference is Reference.AUTHOR_DATE
+    assert citation.work == "work-tremayne-1961"
+    assert rules(doc, "CI00") == ["CI003"]
+
+
+# Resolution
+
+
+def test_op_cit_resolves_by_author_through_the_bibliography() -> None:
+    doc = analyze("The quay was closed (Tremayne: op. cit.; p. 209-10).")
+    (citation,) = doc.citations
+    assert (citation.work, citation.unresolved) == ("work-tremayne-1961", None)
+
+
+def test_op_cit_resolves_to_the_work_by_that_author_cited_before() -> None:
+    doc = analyze(
+        "First (Tremayne: 'Salt and Sail'; p. 2). Then (Tremayne: op. cit.; p. 3).",
+        BIBLIOGRAPHY + "Tremayne, Hilda: 'Salt and Sail'; Falmouth; 1966.\n",
+    )
+    assert [c.work for c in doc.citations] == ["work-tremayne-1966", "work-tremayne-1966"]
+    assert rules(doc, "CI001") == []
+
+
+def test_ibid_resolves_to_the_previous_citations_work() -> None:
+    doc = analyze(
+        "Wages fell (Rosewarne: 'The Harbourmaster's Ledger'; p. 20). "
+        "Dues rose (Ibid., pp. 107-09)."
+    )
+    assert [c.reference for c in doc.citations] == [Reference.FULL, Reference.IBID]
+    assert [c.work for c in doc.citations] == ["work-rosewarne-1974", "work-rosewarne-1974"]
+
+
+def test_ibid_after_an_op_cit() -> None:
+    doc = analyze("Closed (Tremayne: op. cit.; p. 4). Reopened (Ibid., p. 5).")
+    assert [c.work for c in doc.citations] == ["work-tremayne-1961", "work-tremayne-1961"]
+
+
+def test_op_cit_is_ambiguous_when_two_works_share_the_author() -> None:
+    doc = analyze(
+        "The quay was closed (Tremayne: op. cit.; p. 4).",
+        BIBLIOGRAPHY + "Tremayne, Hilda: 'Salt and Sail'; Falmouth; 1966.\n",
+    )
+    (citation,) = doc.citations
+    assert citation.work is None
+    (finding,) = [f for f in doc.findings if f.rule == "CI001"]
+    assert "there are 2 works by Tremayne" in finding.message
+    assert "'Wages and Tides'" in finding.message and "'Salt and Sail'" in finding.message
+    assert doc.text[finding.start : finding.end] == "(Tremayne: op. cit.; p. 4)"
+
+
+def test_op_cit_by_an_author_nowhere_cited_or_listed() -> None:
+    doc = analyze("The quay was closed (Penrose: op. cit.; p. 4).")
+    (finding,) = [f for f in doc.findings if f.rule == "CI001"]
+    assert "no work by Penrose" in finding.message
+
+
+def test_ibid_first_in_the_document_is_unresolved() -> None:
+    doc = analyze("The quay was closed (Ibid., p. 4). Then (Tremayne: 'Wages and Tides'; p. 5).")
+    assert doc.citations[0].work is None
+    (finding,) = [f for f in doc.findings if f.rule == "CI001"]
+    assert "no citation precedes it" in finding.message
+    assert doc.text[finding.start : finding.end] == "(Ibid., p. 4)"
+
+
+def test_a_full_citation_of_an_unlisted_work_is_reported() -> None:
+    doc = analyze("Dues rose (Penrose: 'Quay Dues'; p. 4).")
+    (citation,) = doc.citations
+    work = next(w for w in doc.works if w.id == citation.work)
+    assert not work.listed and (work.title, work.authors) == ("Quay Dues", ["Penrose"])
+    (finding,) = [f for f in doc.findings if f.rule == "CI002"]
+    assert "'Quay Dues'" in finding.message
+    assert doc.text[finding.start : finding.end] == "(Penrose: 'Quay Dues'; p. 4)"
+
+
+def test_ibid_after_a_citation_of_an_unlisted_work_resolves_to_it() -> None:
+    doc = analyze("Dues rose (Penrose: 'Quay Dues'; p. 4). Then (Ibid., p. 5).")
+    first, second = doc.citations
+    assert first.work is not None and second.work == first.work
+    assert rules(doc, "CI001") == []
+
+
+def test_no_missing_from_bibliography_when_there_is_no_bibliography() -> None:
+    doc = analyze("Dues rose (Penrose: 'Quay Dues'; p. 4).", bibliography="\n")
+    assert rules(doc, "CI002") == []
+
+
+def test_an_uncited_bibliography_entry_is_reported_as_info() -> None:
+    doc = analyze("The dues rose (Tremayne: 'Wages and Tides'; p. 4).")
+    (finding,) = [f for f in doc.findings if f.rule == "CI003"]
+    assert finding.severity == "info"
+    assert "'The Harbourmaster's Ledger'" in finding.message
+    assert doc.text[finding.start : finding.end].startswith("Rosewarne, Jory:")
+
+
+def test_all_citations_resting_on_one_work_are_reported() -> None:
+    doc = analyze(
+        "Closed (Tremayne: op. cit.; p. 4). Reopened (Ibid., p. 5). "
+        "Sold (Tremayne: 'Wages and Tides'; p. 9)."
+    )
+    (finding,) = [f for f in doc.findings if f.rule == "SD001"]
+    assert "all 3 citations rest on one work" in finding.message
+    assert "the other 1 works in the bibliography are never cited" in finding.message
+
+
+def test_two_citations_on_one_work_are_not_single_source() -> None:
+    doc = analyze("Closed (Tremayne: op. cit.; p. 4). Reopened (Ibid., p. 5).")
+    assert rules(doc, "SD") == []
+
+
+def test_citations_on_two_works_are_not_single_source() -> None:
+    doc = analyze(
+        "A (Tremayne: op. cit.; p. 4). B (Ibid., p. 5). "
+        "C (Rosewarne: 'The Harbourmaster's Ledger'; p. 9)."
+    )
+    assert rules(doc, "SD") == []

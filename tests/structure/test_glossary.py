@@ -1,0 +1,266 @@
+"""The glossary of biographical notes, in its two layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+import fontes
+from fontes.model import GlossaryEntry
+
+BODY = "The guild met in the hall behind the quay.\n\n"
+
+
+def entries(glossary: str) -> list[GlossaryEntry]:
+    return fontes.analyze(BODY + glossary).glossary
+
+
+def only(glossary: str) -> GlossaryEntry:
+    (entry,) = entries(glossary)
+    return entry
+
+
+def roles(entry: GlossaryEntry) -> list[tuple[str, str | None]]:
+    return [(role.title, role.period.edtf if role.period else None) for role in entry.roles]
+
+
+# The capitals layout: `SURNAME, Forenames, description (birth-death); role (years); ...`
+
+
+def test_capitals_layout_surname_forenames_and_description() -> None:
+    entry = only("PELLOW, Agnes R., schoolteacher and organiser (1871-1939); secretary (1901-05).")
+    assert (entry.surname, entry.forenames) == ("PELLOW", "Agnes R.")
+    assert entry.description == "schoolteacher and organiser"
+    assert entry.name == "Agnes R. Pellow"
+
+
+def test_capitals_layout_lifespan() -> None:
+    entry = only("PELLOW, Agnes R., schoolteacher (1871-1939); secretary (1901-05).")
+    assert entry.lifespan is not None
+    assert entry.lifespan.edtf == "1871/1939"
+    assert (entry.lifespan.first_year, entry.lifespan.last_year) == (1871, 1939)
+
+
+def test_capitals_layout_roles_with_periods() -> None:
+    entry = only(
+        "PELLOW, Agnes R., schoolteacher (1871-1939); secretary of the Weavers' Guild "
+        "(1901-05); delegate to the congress (1909-11, 1913); treasurer."
+    )
+    assert roles(entry) == [
+        ("secretary of the Weavers' Guild", "1901/1905"),
+        ("delegate to the congress", "{1909..1911,1913}"),
+        ("treasurer", None),
+    ]
+
+
+def test_role_offsets_point_at_the_original_text() -> None:
+    text = BODY + "PELLOW, Agnes R., schoolteacher (1871-1939); secretary (1901-05)."
+    (entry,) = fontes.analyze(text).glossary
+    role = entry.roles[0]
+    assert text[role.start : role.end] == "secretary (1901-05)"
+    assert role.period is not None and text[role.period.start : role.period.end] == "1901-05"
+    assert text[entry.surname_start : entry.surname_end] == "PELLOW"
+
+
+def test_role_period_written_with_between() -> None:
+    entry = only("PELLOW, Agnes, weaver (1871-1939); delegate between 1910 and 1912.")
+    assert roles(entry) == [("delegate", "1910/1912")]
+
+
+def test_capitals_layout_honorific_after_the_forenames() -> None:
+    entry = only("DUFFY, Ellen M., Lady, philanthropist (1860-1931); chairman of the Relief Fund.")
+    assert (entry.surname, entry.forenames) == ("DUFFY", "Ellen M.")
+    assert entry.honorific == "Lady"
+    assert entry.description == "philanthropist"
+
+
+def test_capitals_layout_with_en_dashes() -> None:
+    entry = only("DUFFY, Ellen M., Lady, philanthropist (1860\u20131931); almoner (1909\u201311).")
+    assert entry.lifespan is not None and entry.lifespan.edtf == "1860/1931"
+    assert roles(entry) == [("almoner", "1909/1911")]
+
+
+def test_capitals_layout_nested_parentheses_in_the_description() -> None:
+    entry = only("FARR, Oona, weaver (later (1920) a mill owner) (1880-1941); delegate (1910-12).")
+    assert entry.description == "weaver (later (1920) a mill owner)"
+    assert entry.lifespan is not None and entry.lifespan.edtf == "1880/1941"
+    assert roles(entry) == [("delegate", "1910/1912")]
+
+
+def test_capitals_layout_nested_parentheses_in_a_role() -> None:
+    entry = only(
+        "FARR, Oona, weaver (1880-1941); delegate to the congress (at Leeds (1910)) (1910-12); "
+        "treasurer (1914-19)."
+    )
+    assert roles(entry) == [
+        ("delegate to the congress (at Leeds (1910))", "1910/1912"),
+        ("treasurer", "1914/1919"),
+    ]
+
+
+def test_an_unbalanced_closing_parenthesis_does_not_swallow_later_roles() -> None:
+    entry = only(
+        "FARR, Oona, weaver), organiser (1880-1941); delegate (1910-12); treasurer (1914-19)."
+    )
+    assert entry.lifespan is not None and entry.lifespan.edtf == "1880/1941"
+    assert roles(entry) == [("delegate", "1910/1912"), ("treasurer", "1914/1919")]
+
+
+@pytest.mark.xfail(
+    reason="a doubled closing parenthesis after a role's period leaves '(1910-12' in the title "
+    "and drops the period",
+    strict=True,
+)
+def test_an_unbalanced_closing_parenthesis_after_a_role_period() -> None:
+    entry = only("FARR, Oona, weaver (1880-1941); delegate (1910-12)); treasurer (1914-19).")
+    assert roles(entry) == [("delegate", "1910/1912"), ("treasurer", "1914/1919")]
+
+
+def test_capitals_layout_surname_with_apostrophe_and_two_words() -> None:
+    found = entries(
+        "O'KEEFFE, Brendan, docker (1870-1930); died in Cork.\n"
+        "DE LACY, Mary Ann, typist (1888-1960); moved to Boston (1912)."
+    )
+    assert [(e.surname, e.forenames) for e in found] == [
+        ("O'KEEFFE", "Brendan"),
+        ("DE LACY", "Mary Ann"),
+    ]
+
+
+@pytest.mark.xfail(
+    reason="a capitals surname with a lower-case Mc/Mac prefix (McBRIDE) is not recognised, so "
+    "the entry is swallowed as a role of the entry before",
+    strict=True,
+)
+def test_capitals_layout_surname_with_mc_prefix() -> None:
+    found = entries(
+        "O'KEEFFE, Brendan, docker (1870-1930); died in Cork.\n"
+        "McBRIDE, Seamus, clerk (1872-1933); died in Derry."
+    )
+    assert [e.surname for e in found] == ["O'KEEFFE", "McBRIDE"]
+
+
+def test_places_from_died_in() -> None:
+    entry = only(
+        "PELLOW, Agnes R., schoolteacher (1871-1939); secretary (1901-05); died in Carlow."
+    )
+    assert entry.places == ["Carlow"]
+
+
+def test_places_from_several_clauses_without_repeats() -> None:
+    entry = only(
+        "DUFFY, Ellen M., philanthropist (1860-1931); exiled to Lisbon (1922); "
+        "returned to Carlow (1925); died in Lisbon."
+    )
+    assert entry.places == ["Lisbon", "Carlow"]
+
+
+def test_no_place_without_wording_that_someone_was_there() -> None:
+    entry = only("PELLOW, Agnes, weaver (1871-1939); secretary of the Carlow Guild (1901-05).")
+    assert entry.places == []
+
+
+@pytest.mark.xfail(
+    reason="places are read only from the clauses after the description, so 'born in X' in the "
+    "description (where it is usually printed) is missed",
+    strict=True,
+)
+@pytest.mark.parametrize(
+    "glossary",
+    [
+        "FARR, Oona, weaver, born in Sligo (1880-1941); delegate (1910-12).",
+        "Farr, Oona (1880-1941): weaver, born in Sligo; delegate (1910-12).",
+    ],
+)
+def test_places_from_born_in_in_the_description(glossary: str) -> None:
+    assert only(glossary).places == ["Sligo"]
+
+
+def test_several_capitals_entries_in_one_paragraph() -> None:
+    found = entries(
+        "PELLOW, Agnes R., schoolteacher (1871-1939); secretary (1901-05).\n"
+        "DUFFY, Ellen M., Lady, philanthropist (1860-1931); almoner (1909-11)."
+    )
+    assert [e.surname for e in found] == ["PELLOW", "DUFFY"]
+    assert [e.id for e in found] == ["person-pellow", "person-duffy"]
+
+
+def test_an_entry_wrapped_after_its_lifespan_is_read_whole() -> None:
+    entry = only(
+        "HOLLIS, Jane, weaver and organiser (1880-1941); delegate\n"
+        "to the congress (1910-12); treasurer (1914-19)."
+    )
+    assert roles(entry) == [("delegate\nto the congress", "1910/1912"), ("treasurer", "1914/1919")]
+
+
+@pytest.mark.xfail(
+    reason="an entry is recognised only when its first line holds the lifespan, so a "
+    "hard-wrapped entry whose lifespan is on the second line is not read at all",
+    strict=True,
+)
+def test_an_entry_wrapped_before_its_lifespan_is_read_whole() -> None:
+    found = entries(
+        "HOLLIS, Jane, weaver and\n"
+        "organiser (1880-1941); delegate (1910-12); treasurer (1914-19).\n"
+        "MARCH, Peter, carter (1870-1930); died in Hull."
+    )
+    assert [e.surname for e in found] == ["HOLLIS", "MARCH"]
+    assert found[0].lifespan is not None and found[0].lifespan.edtf == "1880/1941"
+
+
+def test_same_surname_gets_distinct_ids() -> None:
+    found = entries(
+        "HALLORAN, Mary, teacher (1870-1930); secretary (1901-05).\n"
+        "HALLORAN, Kevin, docker (1872-1931); delegate (1910-12)."
+    )
+    assert [e.id for e in found] == ["person-halloran", "person-halloran-2"]
+
+
+# The lifespan layout: `Surname, Forename (1885–1938): description; role (years); ...`
+
+
+def test_lifespan_layout_surname_forenames_and_lifespan() -> None:
+    entry = only("Marren, Tobias (1885\u20131938): printer and pamphleteer; editor (1901-05).")
+    assert (entry.surname, entry.forenames) == ("Marren", "Tobias")
+    assert entry.lifespan is not None and entry.lifespan.edtf == "1885/1938"
+    assert entry.description == "printer and pamphleteer"
+    assert entry.name == "Tobias Marren"
+
+
+def test_lifespan_layout_roles_and_places() -> None:
+    entry = only(
+        "Marren, Tobias (1885-1938): printer; editor of the Northern Star (1901-05); "
+        "died in Valparaiso."
+    )
+    assert roles(entry) == [
+        ("editor of the Northern Star", "1901/1905"),
+        ("died in Valparaiso", None),
+    ]
+    assert entry.places == ["Valparaiso"]
+
+
+def test_lifespan_layout_several_entries() -> None:
+    found = entries(
+        "Marren, Tobias (1885-1938): printer; editor (1901-05).\n"
+        "Quill, Hester (c. 1890-1950): nurse; matron (1920-1925)."
+    )
+    assert [(e.surname, e.forenames) for e in found] == [("Marren", "Tobias"), ("Quill", "Hester")]
+    assert found[1].lifespan is not None and found[1].lifespan.edtf == "1890~/1950"
+    assert roles(found[1]) == [("matron", "1920/1925")]
+
+
+def test_an_inverted_lifespan_is_kept_and_reported() -> None:
+    doc = fontes.analyze(BODY + "LAMBERT, Rose, seamstress (1931-1870); forewoman (1901-05).")
+    (entry,) = doc.glossary
+    assert entry.lifespan is not None and entry.lifespan.inverted
+    assert [f.rule for f in doc.findings if f.rule.startswith("CH")] == ["CH001"]
+
+
+def test_a_name_and_comma_in_prose_is_not_an_entry() -> None:
+    doc = fontes.analyze(
+        "Pellow, Agnes and the others (all weavers) met in the hall. They voted to strike.\n"
+    )
+    assert doc.glossary == []
+
+
+def test_a_capitals_line_without_a_lifespan_is_not_an_entry() -> None:
+    assert entries("PELLOW, Agnes, schoolteacher; secretary of the guild.") == []

@@ -1,0 +1,212 @@
+"""Quotations and elisions: declared cuts (ellipses) and silent ones (colons that introduce
+nothing, sentences that break off), with few false alarms on ordinary colons."""
+
+from __future__ import annotations
+
+import pytest
+
+import fontes
+from fontes.model import Elision
+
+
+def elisions(text: str) -> list[Elision]:
+    doc = fontes.analyze(text)
+    return [e for q in doc.quotations for e in q.elisions]
+
+
+def silent(text: str) -> list[str]:
+    """The reasons of the silent cuts found in `text`."""
+    return [e.reason for e in elisions(text) if not e.declared]
+
+
+def at(text: str) -> list[tuple[int, str]]:
+    """Where each silent cut was found: its offset and the text it covers."""
+    return [(e.start, text[e.start : e.end]) for e in elisions(text) if not e.declared]
+
+
+# Silent cuts
+
+
+def test_colon_at_paragraph_end_followed_by_a_non_quotation() -> None:
+    text = "At the meeting the secretary told the members:\n\nThe strike ended a week later.\n"
+    (reason,) = silent(text)
+    assert "nothing follows the colon" in reason
+    assert at(text) == [(text.index(":"), ":")]
+
+
+def test_colon_after_a_preposition() -> None:
+    text = "The guild quietly sided with: and also engaged in sabotage at the docks.\n"
+    (reason,) = silent(text)
+    assert "breaks off after 'with'" in reason
+    assert at(text) == [(text.index(":"), ":")]
+
+
+def test_colon_after_an_auxiliary() -> None:
+    (reason,) = silent("The secretary said the dues had been: and nobody disagreed with him.\n")
+    assert "breaks off after 'been'" in reason
+
+
+def test_colon_followed_by_a_clause_opener() -> None:
+    (reason,) = silent(
+        "The secretary praised the board: which was then dissolved by the council.\n"
+    )
+    assert "new clause ('which ...')" in reason
+
+
+def test_colon_followed_by_a_new_sentence() -> None:
+    (reason,) = silent("The secretary praised the board: It was a fine body of men, he said.\n")
+    assert "new sentence ('It ...')" in reason
+
+
+def test_a_fragment_between_two_colons() -> None:
+    reasons = silent(
+        "The secretary described the town as: a fortress: and left the meeting early.\n"
+    )
+    assert any("only a fragment stands between two colons" in r for r in reasons)
+
+
+def test_a_paragraph_stopping_mid_sentence_and_resuming_in_lower_case() -> None:
+    text = "The secretary said that the board had\n\nbeen dissolved by the council in spring.\n"
+    (reason,) = silent(text)
+    assert "stops at a paragraph break" in reason
+    assert at(text) == [(text.index("\n\n"), "\n\n")]
+
+
+def test_silent_cuts_are_reported_as_qu001() -> None:
+    doc = fontes.analyze("The guild quietly sided with: and also engaged in sabotage.\n")
+    assert [(f.rule, doc.text[f.start : f.end]) for f in doc.findings] == [("QU001", ":")]
+
+
+# Declared cuts
+
+
+def test_an_ellipsis_inside_a_double_quoted_quotation() -> None:
+    text = 'The secretary said "we have waited ... long enough for our pay" and sat down.\n'
+    doc = fontes.analyze(text)
+    (quotation,) = doc.quotations
+    assert quotation.elided
+    assert text[quotation.start : quotation.end] == '"we have waited ... long enough for our pay"'
+    (elision,) = quotation.elisions
+    assert elision.declared and text[elision.start : elision.end] == "..."
+    assert [f.rule for f in doc.findings] == ["QU002"]
+
+
+@pytest.mark.parametrize(
+    ("quoted", "cut"),
+    [
+        ("\u201cwe have waited \u2026 long enough for our pay\u201d", "\u2026"),
+        ("'we have waited [...] long enough for our pay'", "[...]"),
+    ],
+)
+def test_other_ellipses_and_quotation_marks(quoted: str, cut: str) -> None:
+    text = f"The secretary wrote {quoted} and left.\n"
+    (elision,) = elisions(text)
+    assert elision.declared and text[elision.start : elision.end] == cut
+
+
+def test_a_quotation_without_an_ellipsis_is_not_elided() -> None:
+    doc = fontes.analyze(
+        'The secretary said "we have waited long enough for our pay" and sat down.\n'
+    )
+    (quotation,) = doc.quotations
+    assert not quotation.elided
+    assert doc.findings == []
+
+
+# True negatives: ordinary colons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dockers made three demands: higher pay, shorter hours and recognition.\n",
+        'He said: "We will not return."\n',
+        "He said: \u201cWe will not return.\u201d\n",
+        "The meeting opened at 10:30 and closed at noon.\n",
+        "The preacher took Genesis 3:16 as his text that Sunday.\n",
+        "The vote was carried 3:1 by the members of the guild.\n",
+        "See http://example.org/guild for the minutes of the strike committee.\n",
+        "The secretary was blunt: the dues would rise in the spring.\n",
+    ],
+)
+def test_ordinary_colons_in_prose(text: str) -> None:
+    assert silent(text) == []
+
+
+def test_a_colon_before_a_paragraph_that_is_the_quotation() -> None:
+    text = (
+        "The secretary then read the resolution:\n\n"
+        '"The guild will not return to work until the board yields."\n'
+    )
+    assert silent(text) == []
+
+
+def test_a_colon_before_a_list() -> None:
+    text = "The board adopted two rules:\n\n- no work on Sundays;\n- no work at night.\n"
+    assert silent(text) == []
+
+
+def test_a_colon_before_a_name_used_elsewhere_in_the_text() -> None:
+    text = (
+        "The strike had one cause: Tremayne had doubled the dues.\n\n"
+        "The council blamed Tremayne for it.\n"
+    )
+    assert silent(text) == []
+
+
+def test_colons_inside_a_parenthetical_citation() -> None:
+    text = (
+        "The dues were raised (Tremayne: 'Wages and Tides'; p. 4) that spring.\n\n"
+        "Bibliography\n\nTremayne, Hilda: 'Wages and Tides'; Falmouth; 1961.\n"
+    )
+    assert silent(text) == []
+
+
+def test_colons_in_bibliography_entries_and_their_titles() -> None:
+    text = (
+        "The quay was rebuilt that winter.\n\nBibliography\n\n"
+        "Tremayne, Hilda: 'Wages and Tides: A Study'; Falmouth; 1961.\n"
+        "Rosewarne, Jory: 'Ledgers: which Survive'; Truro; 1974.\n"
+    )
+    assert silent(text) == []
+
+
+def test_colons_in_glossary_and_notes() -> None:
+    text = (
+        "The board met.[1]\n\n"
+        "Marren, Tobias (1885-1938): printer; editor of the Northern Star (1901-05).\n\n"
+        "Notes\n\n1. Tremayne: 'Wages and Tides'; p. 4.\n"
+    )
+    assert silent(text) == []
+
+
+def test_a_colon_in_a_heading() -> None:
+    assert silent("Chapter 3: The Strike\n\nThe dockers walked out in May.\n") == []
+
+
+@pytest.mark.xfail(
+    reason="a colon inside a quoted title in prose ('Wages: A Plea') is read as a cut "
+    "followed by a new sentence",
+    strict=True,
+)
+def test_a_colon_in_a_quoted_title_in_prose() -> None:
+    assert silent("The pamphlet 'Wages: A Plea' was sold at the gate by the dockers.\n") == []
+
+
+def test_a_name_in_quotation_marks_is_not_a_quotation() -> None:
+    doc = fontes.analyze("The steamer 'Pellinore' sailed on the morning tide with coal.\n")
+    assert doc.quotations == []
+
+
+def test_a_title_in_quotation_marks_is_not_a_quotation() -> None:
+    doc = fontes.analyze('The dockers sang "The Song of the Long Quay" at every meeting.\n')
+    assert doc.quotations == []
+
+
+def test_plural_possessives_are_not_quotation_marks() -> None:
+    doc = fontes.analyze("The dockers' demands and the carters' wages were both ignored.\n")
+    assert doc.quotations == []
+
+
+def test_a_paragraph_ending_in_a_full_stop_is_not_a_broken_sentence() -> None:
+    assert silent("The board met.\n\nthe guild did not.\n") == []
