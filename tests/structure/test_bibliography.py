@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 import fontes
 from fontes.model import Document, Work
 from fontes.structure.bibliography import parse_work
@@ -70,11 +68,6 @@ def test_two_authors() -> None:
     assert work.authors == ["Tremayne, Hilda", "Rosewarne, Jory"]
 
 
-@pytest.mark.xfail(
-    reason="'(Eds.)' is accepted only after the first name, so an entry with two editors is "
-    "not read (and is merged into the entry before it)",
-    strict=True,
-)
 def test_two_editors() -> None:
     work = parse_work("Tremayne, Hilda and Rosewarne, Jory (Eds.): 'Two Hands'; Falmouth; 1961.")
     assert work is not None

@@ -140,11 +140,6 @@ def test_author_date_resolves_through_the_bibliography() -> None:
     assert citation.work == "work-tremayne-1961"
 
 
-@pytest.mark.xfail(
-    reason="an author-date citation with 'p.' pages, '(Tremayne 1961, p. 12)', is read as a "
-    "full citation of an unlisted work titled 'Tremayne 1961' (false CI002)",
-    strict=True,
-)
 @pytest.mark.parametrize("cited", ["(Tremayne 1961, p. 12)", "(Tremayne, 1961, p. 12)"])
 def test_author_date_with_page_abbreviation_resolves(cited: str) -> None:
     doc = analyze(f"The dues rose sharply {cited}.")

@@ -105,11 +105,6 @@ def test_an_unbalanced_closing_parenthesis_does_not_swallow_later_roles() -> Non
     assert roles(entry) == [("delegate", "1910/1912"), ("treasurer", "1914/1919")]
 
 
-@pytest.mark.xfail(
-    reason="a doubled closing parenthesis after a role's period leaves '(1910-12' in the title "
-    "and drops the period",
-    strict=True,
-)
 def test_an_unbalanced_closing_parenthesis_after_a_role_period() -> None:
     entry = only("FARR, Oona, weaver (1880-1941); delegate (1910-12)); treasurer (1914-19).")
     assert roles(entry) == [("delegate", "1910/1912"), ("treasurer", "1914/1919")]
@@ -126,11 +121,6 @@ def test_capitals_layout_surname_with_apostrophe_and_two_words() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    reason="a capitals surname with a lower-case Mc/Mac prefix (McBRIDE) is not recognised, so "
-    "the entry is swallowed as a role of the entry before",
-    strict=True,
-)
 def test_capitals_layout_surname_with_mc_prefix() -> None:
     found = entries(
         "O'KEEFFE, Brendan, docker (1870-1930); died in Cork.\n"
@@ -159,11 +149,6 @@ def test_no_place_without_wording_that_someone_was_there() -> None:
     assert entry.places == []
 
 
-@pytest.mark.xfail(
-    reason="places are read only from the clauses after the description, so 'born in X' in the "
-    "description (where it is usually printed) is missed",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "glossary",
     [
@@ -192,11 +177,6 @@ def test_an_entry_wrapped_after_its_lifespan_is_read_whole() -> None:
     assert roles(entry) == [("delegate\nto the congress", "1910/1912"), ("treasurer", "1914/1919")]
 
 
-@pytest.mark.xfail(
-    reason="an entry is recognised only when its first line holds the lifespan, so a "
-    "hard-wrapped entry whose lifespan is on the second line is not read at all",
-    strict=True,
-)
 def test_an_entry_wrapped_before_its_lifespan_is_read_whole() -> None:
     found = entries(
         "HOLLIS, Jane, weaver and\n"

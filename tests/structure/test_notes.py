@@ -108,11 +108,6 @@ def test_a_wrapped_note_line_continues_the_note() -> None:
     )
 
 
-@pytest.mark.xfail(
-    reason="a wrapped note line that starts with a number ('12 May 1921, ...') is read as a new "
-    "note 12, which is then reported as never referenced (false XR004)",
-    strict=True,
-)
 def test_a_wrapped_note_line_starting_with_a_date_continues_the_note() -> None:
     doc = fontes.analyze(
         "The board met.[1] It voted.[2]\n\nNotes\n\n"

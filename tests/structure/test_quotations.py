@@ -184,11 +184,6 @@ def test_a_colon_in_a_heading() -> None:
     assert silent("Chapter 3: The Strike\n\nThe dockers walked out in May.\n") == []
 
 
-@pytest.mark.xfail(
-    reason="a colon inside a quoted title in prose ('Wages: A Plea') is read as a cut "
-    "followed by a new sentence",
-    strict=True,
-)
 def test_a_colon_in_a_quoted_title_in_prose() -> None:
     assert silent("The pamphlet 'Wages: A Plea' was sold at the gate by the dockers.\n") == []
 

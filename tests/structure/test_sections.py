@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 import fontes
 from fontes.model import Document, Section
 
@@ -120,11 +118,6 @@ def test_in_hard_wrapped_text_short_capitalised_line_ends_are_not_headings() -> 
     assert doc.sections == []
 
 
-@pytest.mark.xfail(
-    reason="a name with a lifespan at a line end after a full stop is taken for a run-in "
-    "heading even though the next line goes on in lower case",
-    strict=True,
-)
 def test_a_name_with_dates_at_a_line_end_continued_in_lower_case_is_not_a_heading() -> None:
     doc = fontes.analyze(
         "The school was opened by the council in the spring. It grew fast.\n"

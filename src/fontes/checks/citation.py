@@ -38,7 +38,7 @@ def unresolved_citation(doc: Document) -> Iterator[Problem]:
 
 @rule("CI002", "citation-not-in-bibliography", Category.CITATION, Severity.WARNING)
 def citation_not_in_bibliography(doc: Document) -> Iterator[Problem]:
-    """A cited work that the document's bibliography does not list.
+    """A cited work that the document's bibliography does not list (reported once a work).
 
     Why it matters: the bibliography is where a reader finds the full details of a source;
     a citation outside it cannot be looked up, and often signals a misremembered title.
@@ -49,9 +49,11 @@ def citation_not_in_bibliography(doc: Document) -> Iterator[Problem]:
     if not any(work.listed for work in doc.works):
         return
     works = {work.id: work for work in doc.works}
+    reported: set[str] = set()
     for citation in doc.citations:
         work = works.get(citation.work or "")
-        if work is not None and not work.listed:
+        if work is not None and not work.listed and work.id not in reported:
+            reported.add(work.id)
             yield Problem(
                 citation.start,
                 citation.end,

@@ -30,11 +30,13 @@ HEADINGS = re.compile(
 _NAME = r"[^\W\d_][\w'\-]*(?: [^\W\d_][\w'\-]*)?, [^\W\d_][^:;,()\n]*?"
 _EDITOR = re.compile(r"\(\s*(?:eds?|hrsg|comp)\.?\s*\)|,?\s+eds?\.$", re.IGNORECASE)
 _ANONYMOUS = re.compile(r"(?:-{2,}|_{2,}|anon\.?|anonymous)", re.IGNORECASE)
+_EDITED_NAME = rf"{_NAME}(?:\s*\((?:eds?|hrsg)\.?\))?"
 _WHO_COLON = re.compile(
-    rf"(?P<who>-{{2,}}|_{{2,}}|anon\.?|anonymous|{_NAME}(?:\s*\((?:eds?|hrsg)\.?\))?"
-    rf"(?:\s*(?:and|&|;)\s*{_NAME})*)\s*:\s*(?=['\"])",
+    rf"(?P<who>-{{2,}}|_{{2,}}|anon\.?|anonymous|{_EDITED_NAME}"
+    rf"(?:\s*(?:and|&|;)\s*{_EDITED_NAME})*)\s*:\s*(?=['\"])",
     re.IGNORECASE,
 )
+_PLURAL_EDITORS = re.compile(r"\(\s*(?:eds|hrsg)\.?\s*\)\s*$", re.IGNORECASE)
 _TITLE_IMPRINT = re.compile(
     rf"(?P<who>{_NAME}(?:\s*\((?:eds?|hrsg)\.?\))?),\s+(?P<title>['\"]?[A-Z0-9].+?)\s*"
     rf"\((?P<imprint>[^()]*?(?P<year>{YEAR})[a-z]?)\)\.?",
@@ -168,9 +170,10 @@ def _set_people(work: Work, who: str) -> None:
     if _ANONYMOUS.fullmatch(who):
         work.anonymous = True
         return
+    all_editors = bool(_PLURAL_EDITORS.search(who))  # `A and B (Eds.)`
     for name in re.split(r"\s*(?:;|\band\b|&)\s*", who):
         if not name:
             continue
-        is_editor = bool(_EDITOR.search(name))
+        is_editor = all_editors or bool(_EDITOR.search(name))
         name = _EDITOR.sub("", name).strip(" ,")
         (work.editors if is_editor else work.authors).append(name)

@@ -111,8 +111,12 @@ def parse_citation(text: str, start: int, end: int) -> Citation | None:
             reference = kind
             core = pattern.sub(" ", core)
             break
-    if reference is Reference.FULL and not pages and not _IMPRINT.search(core):
-        return _author_date(core, start, end)
+    if reference is Reference.FULL and not _IMPRINT.search(core):
+        citation = _author_date(core, start, end)
+        if citation is not None or not pages:
+            if citation is not None and pages:
+                citation.pages = pages
+            return citation
     citation = Citation(start=start, end=end, reference=reference, pages=pages)
     if parts := _IN.split(core, maxsplit=1)[1:]:
         contribution = _IN.split(core, maxsplit=1)[0]

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from fontes.model import Document, GlossaryEntry, Period, Role, Span
-from fontes.structure.names import unique_id
+from fontes.structure.names import TITLES, fold, unique_id
 from fontes.time.periods import YEAR, find_periods, parse_period
 
 _LETTERS = r"[^\W\d_]"
@@ -32,7 +32,8 @@ _PLACE = re.compile(
     r"deported|executed|buried|killed)(?:\s+\w+)?\s+(?:in|at|to)|^to)\s+"
     r"(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
 )
-_HONORIFIC = re.compile(r"[A-Z][a-z]+(?: [a-z]+ [A-Z][a-z]+)?")
+_MAC = re.compile(r"^Ma?c(?=[A-Z]{2})")
+_HEAD_LINES = 3
 _BETWEEN_YEARS = re.compile(rf"\bbetween\s+{YEAR}\s+and\s+{YEAR}")
 
 
@@ -56,11 +57,13 @@ def read_glossary(doc: Document) -> None:
 
 def _entry_starts(doc: Document, paragraph: Span) -> Iterator[tuple[int, re.Match[str], str]]:
     position = paragraph.start
-    for line in doc.folded[paragraph.start : paragraph.end].split("\n"):
+    lines = doc.folded[paragraph.start : paragraph.end].split("\n")
+    for index, line in enumerate(lines):
         lead = len(line) - len(line.lstrip())
         stripped = line.strip()
         if (match := _CAPITALS_ENTRY.match(stripped)) and _is_capitals(match["surname"]):
-            if _has_lifespan(stripped):
+            # The lifespan may be on the next line of a hard-wrapped entry.
+            if _has_lifespan(" ".join(lines[index : index + _HEAD_LINES])):
                 yield position + lead, match, "capitals"
         elif (match := _LIFESPAN_ENTRY.match(stripped)) and parse_period(match["life"]):
             yield position + lead, match, "lifespan"
@@ -68,7 +71,8 @@ def _entry_starts(doc: Document, paragraph: Span) -> Iterator[tuple[int, re.Matc
 
 
 def _is_capitals(surname: str) -> bool:
-    letters = [ch for ch in surname if ch.isalpha()]
+    """`BRONTE`, `O'KEEFFE`, and with a Scottish or Irish prefix in lower case, `McBRIDE`."""
+    letters = [ch for ch in _MAC.sub("", surname) if ch.isalpha()]
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
@@ -108,9 +112,9 @@ def _parse_entry(
         head, head_offset = clauses[0]
         entry.honorific, entry.description, entry.lifespan = _read_head(head, head_offset)
         clauses = clauses[1:]
-    for clause, offset in clauses:
-        entry.roles.append(_read_role(clause, offset))
+    for clause in [entry.description] + [clause for clause, _ in clauses]:
         entry.places.extend(place for place in _places(clause) if place not in entry.places)
+    entry.roles.extend(_read_role(clause, offset) for clause, offset in clauses)
     return entry
 
 
@@ -139,7 +143,7 @@ def _read_head(head: str, offset: int) -> tuple[str, str, Period | None]:
         description = head[:cut].strip(" ,")
     honorific = ""
     first, _, rest = description.partition(", ")
-    if rest and _HONORIFIC.fullmatch(first):
+    if rest and first[:1].isupper() and fold(first.split()[0]) in TITLES:
         honorific, description = first, rest
     return honorific, description, lifespan
 
@@ -149,7 +153,8 @@ def _read_role(clause: str, offset: int) -> Role:
     lead = len(clause) - len(clause.lstrip())
     start, end = offset + lead, offset + lead + len(stripped)
     periods = find_periods(stripped, start)
-    if periods and stripped.endswith(")") and periods[-1].end == end - 1:
+    # The period closes the clause, allowing a stray extra `)` after it.
+    if periods and re.fullmatch(r"\)+", stripped[periods[-1].end - start :]):
         period = periods[-1]
         title = stripped[: stripped.rfind("(", 0, period.start - start)].strip(" ,")
         return Role(title=title, start=start, end=end, period=period)

@@ -49,11 +49,13 @@ def _read_note_paragraph(doc: Document, paragraph: Span, bracketed_only: bool) -
         position += len(line) + 1
         pattern = _BRACKETED if bracketed_only else _NOTE_START
         match = pattern.match(line.lstrip())
-        if match is None:
+        number = re.sub(r"\D", "", match[0]) if match else ""
+        if match is None or (
+            match.re is _NOTE_START and match["plain"] and not _follows(doc, number)
+        ):
             if doc.notes:  # a wrapped line continues the note before
                 doc.notes[-1].end = start + len(line.strip())
             continue
-        number = re.sub(r"\D", "", match[0])
         doc.notes.append(
             Note(
                 id=f"note-{number}",
@@ -63,6 +65,11 @@ def _read_note_paragraph(doc: Document, paragraph: Span, bracketed_only: bool) -
                 text_start=start + match.end(),
             )
         )
+
+
+def _follows(doc: Document, number: str) -> bool:
+    """A bare number starts a note only in sequence: `12 May` in a wrapped note does not."""
+    return not doc.notes or int(number) == int(doc.notes[-1].number) + 1
 
 
 def _read_markers(doc: Document) -> None:

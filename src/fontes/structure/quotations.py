@@ -56,6 +56,7 @@ _MID_SENTENCE_CAPITALS = re.compile(
 def read_quotations(doc: Document) -> None:
     """Find quoted passages and elisions in the body, outside the apparatus."""
     proper_nouns = _proper_nouns(doc)
+    headings = {section.heading_start for section in doc.sections}
     found: list[Quotation] = []
     paragraphs = doc.paragraphs
     for index, paragraph in enumerate(paragraphs):
@@ -63,7 +64,7 @@ def read_quotations(doc: Document) -> None:
             continue
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         found.extend(_quoted_passages(doc, paragraph))
-        found.extend(_colon_elisions(doc, paragraph, following, proper_nouns))
+        found.extend(_colon_elisions(doc, paragraph, following, proper_nouns, headings))
         if following is not None and not doc.in_apparatus(following.start):
             found.extend(_broken_paragraph(doc, paragraph, following))
     found.sort(key=lambda q: q.start)
@@ -94,15 +95,27 @@ def _quoted_passages(doc: Document, paragraph: Span) -> Iterator[Quotation]:
 
 
 def _colon_elisions(
-    doc: Document, paragraph: Span, following: Span | None, proper_nouns: set[str]
+    doc: Document,
+    paragraph: Span,
+    following: Span | None,
+    proper_nouns: set[str],
+    headings: set[int],
 ) -> Iterator[Quotation]:
     text = doc.folded[paragraph.start : paragraph.end]
+    if ":" not in text:
+        return
+    titles = [
+        match.span()
+        for pattern in (_DOUBLE_QUOTED, _SINGLE_QUOTED)
+        for match in pattern.finditer(text)
+        if is_title(match[0][1:-1])
+    ]
     for colon in re.finditer(":", text):
         index = colon.start()
         offset = paragraph.start + index
-        if doc.in_apparatus(offset):
-            continue
-        reason = _colon_reason(doc, text, index, following, proper_nouns)
+        if doc.in_apparatus(offset) or any(start < index < end for start, end in titles):
+            continue  # apparatus, or a title in quotation marks (`'Wages: A Plea'`)
+        reason = _colon_reason(doc, text, index, paragraph.start, following, proper_nouns, headings)
         if reason:
             yield Quotation(
                 start=offset,
@@ -112,9 +125,15 @@ def _colon_elisions(
 
 
 def _colon_reason(
-    doc: Document, text: str, index: int, following: Span | None, proper_nouns: set[str]
+    doc: Document,
+    text: str,
+    index: int,
+    paragraph_start: int,
+    following: Span | None,
+    proper_nouns: set[str],
+    headings: set[int],
 ) -> str | None:
-    before, after = text[max(0, index - 60) : index], text[index + 1 :]
+    before, after = text[max(0, index - 60) : index], text[index + 1 : index + 200]
     if before[-1:].isdigit() and after[:1].isdigit():
         return None  # 10:30, 3:16
     if after[:2] == "//":
@@ -128,6 +147,8 @@ def _colon_reason(
         return "nothing follows the colon: the quoted words are missing"
     if rest[0] in "\"'":
         return None  # the quotation follows
+    if paragraph_start + index + 1 + len(after) - len(rest) in headings:
+        return "the colon introduces nothing before the heading: the quoted words are missing"
     previous_word = _WORD.findall(before[-30:])
     if (
         previous_word

@@ -104,8 +104,11 @@ def _run_in(doc: Document, paragraph: Span, short: bool) -> list[Section]:
 def _run_in_matches(text: str) -> Iterator[re.Match[str]]:
     """Run-in headings with a period end their line with `)`: only such lines are searched."""
     line_start = 0
-    for line in text.split("\n"):
-        if line.rstrip().endswith(")"):
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        # A heading is followed by a new sentence, not by the rest of its own one.
+        continues = index + 1 < len(lines) and lines[index + 1].lstrip()[:1].islower()
+        if line.rstrip().endswith(")") and not continues:
             match = _RUN_IN.search(text, line_start, line_start + len(line))
             if match is not None:
                 yield match
