@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -72,9 +71,6 @@ class SpanSet:
     def __contains__(self, offset: int) -> bool:
         index = bisect.bisect_right(self._starts, offset) - 1
         return index >= 0 and offset < self._ends[index]
-
-    def __iter__(self) -> Iterator[Span]:
-        return (Span(start, end) for start, end in zip(self._starts, self._ends, strict=True))
 
 
 class Document:

@@ -118,11 +118,11 @@ def parse_citation(text: str, start: int, end: int) -> Citation | None:
                 citation.pages = pages
             return citation
     citation = Citation(start=start, end=end, reference=reference, pages=pages)
-    if parts := _IN.split(core, maxsplit=1)[1:]:
-        contribution = _IN.split(core, maxsplit=1)[0]
+    contribution, *container = _IN.split(core, maxsplit=1)
+    if container:  # `Author: Title, in: Editor (Ed.): Book`
         citation.contribution_author, _, title = contribution.partition(":")
         citation.contribution_title = title.strip() or None
-        core = parts[0]
+        core = container[0]
     if imprint := _IMPRINT.search(core):
         citation.year = int(imprint["year"])
         core = core[: imprint.start()] + core[imprint.end() :]

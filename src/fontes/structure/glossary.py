@@ -49,9 +49,7 @@ def read_glossary(doc: Document) -> None:
         for index, (start, match, layout) in enumerate(starts):
             end = starts[index + 1][0] if index + 1 < len(starts) else paragraph.end
             end = start + len(doc.folded[start:end].rstrip())
-            entry = _parse_entry(doc, start, end, match, layout, taken)
-            if entry is not None:
-                doc.glossary.append(entry)
+            doc.glossary.append(_parse_entry(doc, start, end, match, layout, taken))
         doc.apparatus.add(paragraph)
 
 
@@ -88,7 +86,7 @@ def _parse_entry(
     match: re.Match[str],
     layout: str,
     taken: set[str],
-) -> GlossaryEntry | None:
+) -> GlossaryEntry:
     surname, forenames = match["surname"], match["forenames"].strip()
     entry = GlossaryEntry(
         id=unique_id("person", surname, taken),
