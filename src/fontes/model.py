@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -67,6 +68,9 @@ class SpanSet:
             end = max(end, self._ends[right - 1])
         self._starts[left:right] = [start]
         self._ends[left:right] = [end]
+
+    def __iter__(self) -> Iterator[Span]:
+        return (Span(start, end) for start, end in zip(self._starts, self._ends, strict=True))
 
     def __contains__(self, offset: int) -> bool:
         index = bisect.bisect_right(self._starts, offset) - 1
