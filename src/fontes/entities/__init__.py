@@ -1,0 +1,1 @@
+"""Entities: people, organisations and places, their mentions, and who is who."""
