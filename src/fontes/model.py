@@ -94,6 +94,9 @@ class Document:
         self.citations: list[Citation] = []
         self.quotations: list[Quotation] = []
         self.cross_references: list[CrossReference] = []
+        self.mentions: list[Mention] = []
+        self.entities: list[Entity] = []
+        self.garbles: list[Garble] = []
         self.findings: list[Finding] = []
         # Regions that belong to the apparatus (glossary, bibliography, notes, headings,
         # citations): prose readers such as the quotation reader skip them.
@@ -312,6 +315,53 @@ class CrossReference(Record):
     end: int
     target: str | None = None
     nearest: str | None = None
+
+
+class EntityKind(StrEnum):
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+
+
+@dataclass(slots=True)
+class Mention(Record):
+    """A stretch of text naming a person, organisation or place."""
+
+    start: int
+    end: int
+    kind: EntityKind
+    source: str  # what found it: ner, glossary, cross-reference, alias, gazetteer, kinship
+    forenames: str = ""
+    surname: str = ""
+    entity: str | None = None
+    # Entities a bare surname could name when the context does not decide between them.
+    candidates: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person, organisation or place, however the text spells it."""
+
+    id: str
+    kind: EntityKind
+    name: str
+    forenames: str = ""
+    surname: str = ""
+    glossary: str | None = None
+    # Why `name` is the canonical spelling, for the reader of a name-variant finding.
+    canonical_because: str = ""
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Garble(Record):
+    """A word or name that OCR has probably damaged, with the likely original."""
+
+    start: int
+    end: int
+    correction: str
+    reason: str
 
 
 class Category(StrEnum):

@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from fontes.checks import Rule, run_checks
+from fontes.entities.linking import link_entities
+from fontes.entities.mentions import find_mentions
 from fontes.model import Document
 from fontes.reading import find_paragraphs, read_document
 from fontes.structure.bibliography import read_bibliography
@@ -29,6 +31,8 @@ STAGES: list[tuple[str, Stage]] = [
     ("citations", read_citations),
     ("cross-references", read_cross_references),
     ("quotations", read_quotations),
+    ("mentions", find_mentions),
+    ("linking", link_entities),
 ]
 
 

@@ -1,0 +1,188 @@
+"""Mentions of people, organisations and places in the body of the text.
+
+spaCy's statistical mentions are combined with what the document itself knows, which is more
+reliable for its own names: the glossary's people, the asterisked names, names defined with
+an alias in parentheses (`the 'Trade Committee' (Torgkom)`), and close spellings of those
+names that OCR or transliteration produced. Titles and ranks (`General`, `Professor`) are
+kept out of the name; a forename introduced by kinship (`his brother Ivan`) is a person too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from fontes.entities.recognise import recognise
+from fontes.entities.spelling import Difference, compare, is_known_word
+from fontes.model import Document, EntityKind, Mention, SpanSet
+from fontes.structure.names import TITLES, fold
+
+_WORD = re.compile(r"[^\W\d_][\w'\-]*")
+_CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][\w\-]*[\w]")
+_ALIAS = re.compile(
+    r"(?P<quote>['\"]?)(?P<name>[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|and|for|the|de|du))*"
+    r"\s*[A-Z][\w\-]*)(?P=quote)\s*\((?P<alias>['\"]?[A-Z][\w\-]+['\"]?)\)"
+)
+_KINSHIP = re.compile(
+    r"\b(?:his|her|their)\s+(?:brother|sister|son|daughter|father|mother|wife|husband|"
+    r"cousin|nephew|niece|uncle|aunt)\s+(?P<forename>[A-Z][a-z]+)\b"
+)
+_ORGANISATION_WORDS = frozenset(
+    """
+    committee party company union association institute institution ministry council
+    centre center society bank league school university office board commission army
+    government church corporation federation movement front club academy tribunal court
+    """.split()
+)
+_NOT_NAMES = frozenset("ed eds cit op ibid ibidem idem loc p pp vol".split())
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+def find_mentions(doc: Document) -> None:
+    """Fill `doc.mentions` in text order; no two mentions overlap."""
+    body = [p for p in doc.paragraphs if not doc.in_apparatus(p.start)]
+    citations = SpanSet()
+    for citation in doc.citations:
+        citations.add(citation)
+    taken = SpanSet()
+    mentions: list[Mention] = []
+
+    def add(mention: Mention) -> None:
+        if mention.start in taken or (mention.end - 1) in taken or mention.start in citations:
+            return
+        taken.add(mention)
+        mentions.append(mention)
+
+    for reference in doc.cross_references:
+        add(_person(doc, reference.start, reference.end, "cross-reference"))
+    aliases = dict(_aliases(doc, body, add))
+    for mention in _kinship(doc, body):
+        add(mention)
+    people = {fold(entry.surname): entry.surname for entry in doc.glossary}
+    people.update((fold(r.name.split()[-1]), r.name.split()[-1]) for r in doc.cross_references)
+    for span in recognise(doc.text, [(p.start, p.end) for p in body]):
+        mention = _clean(doc, span.start, span.end, EntityKind(span.kind), people, aliases)
+        if mention is not None:
+            add(mention)
+    # Surnames the text gives with forenames are names it may repeat alone.
+    people.update((fold(m.surname), m.surname) for m in mentions if m.forenames and m.surname)
+    for mention in list(_gazetteer(doc, body, people, aliases)):
+        add(mention)
+    mentions.sort(key=lambda m: m.start)
+    doc.mentions.extend(mentions)
+
+
+def _person(doc: Document, start: int, end: int, source: str) -> Mention:
+    """A person mention, its titles trimmed off and its name split into parts."""
+    words = list(_WORD.finditer(doc.folded, start, end))
+    while len(words) > 1 and fold(words[0][0].rstrip(".")) in TITLES:
+        words.pop(0)
+    start = words[0].start() if words else start
+    surname = _POSSESSIVE.sub("", words[-1][0]) if words else ""
+    forenames = " ".join(w[0] for w in words[:-1])
+    if words and words[-1][0] != surname:
+        end = words[-1].start() + len(surname)
+    return Mention(
+        start=start,
+        end=end,
+        kind=EntityKind.PERSON,
+        source=source,
+        forenames=forenames,
+        surname=surname,
+    )
+
+
+def _aliases(doc: Document, body: list, add) -> Iterator[tuple[str, EntityKind]]:
+    """`the 'Russian Trade Committee' (Torgkom)`: a name and its alias, both mentions."""
+    for paragraph in body:
+        for match in _ALIAS.finditer(doc.folded, paragraph.start, paragraph.end):
+            name, alias = match["name"], match["alias"].strip("'\"")
+            words = {w.lower() for w in name.split()}
+            kind = EntityKind.ORGANISATION if words & _ORGANISATION_WORDS else None
+            if kind is None and not (len(name.split()) > 1 or is_known_word(alias)):
+                continue
+            kind = kind or EntityKind.ORGANISATION
+            alias_start = match.start("alias") + (1 if match["alias"][0] in "'\"" else 0)
+            add(
+                Mention(start=match.start("name"), end=match.end("name"), kind=kind, source="alias")
+            )
+            add(Mention(start=alias_start, end=alias_start + len(alias), kind=kind, source="alias"))
+            yield name, kind
+            yield alias, kind
+
+
+def _clean(
+    doc: Document,
+    start: int,
+    end: int,
+    kind: EntityKind,
+    people: dict[str, str],
+    aliases: dict[str, EntityKind],
+) -> Mention | None:
+    """Trim a statistical mention to the name itself, and type it by what the document knows."""
+    text = doc.folded[start:end]
+    cut = min((text.find(mark) for mark in (":", "\n", "*") if mark in text), default=len(text))
+    end = start + cut
+    while end > start and not doc.folded[end - 1].isalnum():
+        end -= 1
+    while start < end and not doc.folded[start].isalnum():
+        start += 1
+    words = _WORD.findall(doc.folded, start, end)
+    if words and words[0].lower() == "the":
+        start = doc.folded.index(words[0], start) + len(words[0])
+        while start < end and not doc.folded[start].isalnum():
+            start += 1
+        words = words[1:]
+    if not words or not any(ch.isupper() for ch in "".join(words)):
+        return None
+    if words[-1].lower() in _NOT_NAMES or fold(words[-1]) in TITLES:
+        return None  # `Ed`, `op. cit`, `the White Russian General`
+    name = doc.folded[start:end]
+    if name in aliases:
+        return Mention(start=start, end=end, kind=aliases[name], source="ner")
+    if fold(_POSSESSIVE.sub("", words[-1])) in people or kind is EntityKind.PERSON:
+        return _person(doc, start, end, "ner")
+    return Mention(start=start, end=end, kind=kind, source="ner")
+
+
+def _gazetteer(
+    doc: Document, body: list, people: dict[str, str], aliases: dict[str, EntityKind]
+) -> Iterator[Mention]:
+    """The document's own names wherever they recur, and their close misspellings."""
+    known: dict[str, EntityKind] = {name: EntityKind.PERSON for name in people.values()}
+    known.update(aliases)
+    known.update({name.title(): EntityKind.PERSON for name in people.values() if name.isupper()})
+    for paragraph in body:
+        for match in _CAPITALISED.finditer(doc.folded, paragraph.start, paragraph.end):
+            word = _POSSESSIVE.sub("", match[0])
+            kind = known.get(word)
+            if kind is None and not is_known_word(word) and len(word) >= 5:
+                kind = next(
+                    (
+                        k
+                        for name, k in known.items()
+                        if compare(name, word) not in (None, Difference.SAME)
+                    ),
+                    None,
+                )
+            if kind is EntityKind.PERSON:
+                yield _person(doc, match.start(), match.start() + len(word), "gazetteer")
+            elif kind is not None:
+                yield Mention(
+                    start=match.start(),
+                    end=match.start() + len(word),
+                    kind=kind,
+                    source="gazetteer",
+                )
+
+
+def _kinship(doc: Document, body: list) -> Iterator[Mention]:
+    for paragraph in body:
+        for match in _KINSHIP.finditer(doc.folded, paragraph.start, paragraph.end):
+            yield Mention(
+                start=match.start("forename"),
+                end=match.end("forename"),
+                kind=EntityKind.PERSON,
+                source="kinship",
+                forenames=match["forename"],
+            )

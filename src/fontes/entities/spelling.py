@@ -1,0 +1,98 @@
+"""How two spellings of a name can be the same name: transliteration and OCR confusions.
+
+A name is reduced to keys: `transliteration_key` folds accents, scripts (via rigour) and the
+usual romanisation variants of Slavic names (`y`/`i`, `iy`/`ii`, `-sky`/`-ski`, `kh`/`h`,
+`ks`/`x`); `ocr_key` also folds the shapes OCR confuses (`rn`/`m`, `in`/`m`, `li`/`h`, `cl`/`d`,
+`vv`/`w`, `Ij`/`U`, `e`/`c`, `1`/`l`, stray `~ . ,`). Equal keys mean the same name written
+differently; a close but unequal key is a possible misspelling, trusted only for words that no
+English lexicon knows, so that `Johnson` and `Johnston` stay two names.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+from rigour.text import ascii_text
+from wordfreq import zipf_frequency
+
+_TRANSLITERATION = [
+    ("iy", "i"),
+    ("ii", "i"),
+    ("yi", "i"),
+    ("y", "i"),
+    ("kh", "h"),
+    ("ks", "x"),
+    ("ck", "k"),
+    ("ph", "f"),
+    ("w", "v"),
+]
+_OCR = [
+    ("ij", "u"),
+    ("rn", "m"),
+    ("in", "m"),
+    ("li", "h"),
+    ("cl", "d"),
+    ("vv", "w"),
+    ("1", "l"),
+    ("|", "l"),
+    ("c", "e"),
+]
+_STRAY = re.compile(r"[~.,'`^_*]")
+_NON_LETTERS = re.compile(r"[^a-z0-9|]")
+# A close spelling is trusted as the same name only at this similarity and above.
+CLOSE = 85.0
+# Words at or above this Zipf frequency are ordinary English (or common names): not garbles.
+KNOWN_WORD = 1.5
+
+
+class Difference(StrEnum):
+    SAME = "same"
+    TRANSLITERATION = "transliteration"
+    OCR = "ocr"
+    MISSPELLING = "misspelling"
+
+
+def _replace_all(text: str, pairs: list[tuple[str, str]]) -> str:
+    for old, new in pairs:
+        text = text.replace(old, new)
+    return text
+
+
+def plain(name: str) -> str:
+    """Lower-case ASCII letters only: `Poincaré` → `poincare`, `Вышинский` → `vyshinskii`."""
+    return _NON_LETTERS.sub("", ascii_text(_STRAY.sub("", name)).lower())
+
+
+def transliteration_key(name: str) -> str:
+    return _replace_all(plain(name), _TRANSLITERATION)
+
+
+def ocr_key(name: str) -> str:
+    return _replace_all(_replace_all(plain(name), _OCR), _TRANSLITERATION)
+
+
+def is_known_word(word: str) -> bool:
+    return zipf_frequency(word.lower(), "en") >= KNOWN_WORD
+
+
+def compare(a: str, b: str) -> Difference | None:
+    """How spelling `b` relates to `a`, or None when they are different names."""
+    if a == b:
+        return Difference.SAME
+    key_a, key_b = transliteration_key(a), transliteration_key(b)
+    if not key_a or not key_b:
+        return None
+    if key_a == key_b:
+        return Difference.SAME if plain(a) == plain(b) else Difference.TRANSLITERATION
+    if ocr_key(a) == ocr_key(b):
+        return Difference.OCR
+    if (
+        key_a[0] == key_b[0]
+        and min(len(key_a), len(key_b)) >= 5
+        and fuzz.ratio(key_a, key_b) >= CLOSE
+        and not (is_known_word(a) and is_known_word(b))
+    ):
+        return Difference.MISSPELLING
+    return None
