@@ -8,6 +8,7 @@ from pathlib import Path
 from fontes.checks import Rule, run_checks
 from fontes.entities.linking import link_entities
 from fontes.entities.mentions import find_mentions
+from fontes.entities.ocr import find_garbles
 from fontes.model import Document
 from fontes.reading import find_paragraphs, read_document
 from fontes.structure.bibliography import read_bibliography
@@ -33,6 +34,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("quotations", read_quotations),
     ("mentions", find_mentions),
     ("linking", link_entities),
+    ("ocr", find_garbles),
 ]
 
 

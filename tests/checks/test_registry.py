@@ -31,7 +31,12 @@ def test_a_code_cannot_be_registered_twice() -> None:
 
 
 def test_selection_by_prefix_name_and_category() -> None:
-    assert [r.code for r in selected_rules(["XR00"], ["XR002"])] == ["XR001", "XR003", "XR004"]
+    assert [r.code for r in selected_rules(["XR00"], ["XR002"])] == [
+        "XR001",
+        "XR003",
+        "XR004",
+        "XR005",
+    ]
     assert [r.code for r in selected_rules(["elided-quotation"])] == ["QU001"]
     assert {r.category for r in selected_rules(["truncation"])} == {Category.TRUNCATION}
     assert unknown_selectors(["CI", "nonsense"]) == ["nonsense"]

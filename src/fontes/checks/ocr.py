@@ -1,0 +1,51 @@
+"""OCR checks: words and names that digitisation has probably damaged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from fontes.checks.registry import Problem, rule
+from fontes.entities.spelling import Difference, compare
+from fontes.model import Category, Document, EntityKind, Severity
+
+
+@rule("OC001", "garbled-word", Category.OCR, Severity.WARNING)
+def garbled_word(doc: Document) -> Iterator[Problem]:
+    """A word that OCR has probably misread, with the word it most likely was.
+
+    Why it matters: a garbled word hides from every search of the text, and a garbled date
+    or office can change what a passage says; the correction is a proposal to check against
+    the page image, never an automatic fix.
+
+    Example: `Moscow State Ijniversity` (University), `Commissaar` (Commissar), `of,the`.
+    """
+    for garble in doc.garbles:
+        yield Problem(
+            garble.start,
+            garble.end,
+            f"'{doc.text[garble.start : garble.end]}' looks like an OCR misreading of "
+            f"'{garble.correction}' ({garble.reason})",
+            f"read '{garble.correction}', after checking the page image",
+        )
+
+
+@rule("OC002", "garbled-name", Category.OCR, Severity.WARNING)
+def garbled_name(doc: Document) -> Iterator[Problem]:
+    """A name spelled with letters OCR confuses (`in` for `m`, `rn` for `m`, `Ij` for `U`).
+
+    Why it matters: the garbled form splits one person into two in any index or search, and
+    may be taken for a different, unknown person.
+
+    Example: `Leonid Rainzin` in a text that elsewhere names `Leonid Ramzin`.
+    """
+    for entity in doc.entities:
+        canonical = entity.surname if entity.kind is EntityKind.PERSON else entity.name
+        for mention in entity.mentions:
+            written = mention.surname or doc.text[mention.start : mention.end]
+            if compare(canonical, written) is Difference.OCR:
+                yield Problem(
+                    mention.start,
+                    mention.end,
+                    f"'{written}' looks like an OCR garble of '{canonical}' ({entity.name})",
+                    f"read '{canonical}'",
+                )

@@ -1,0 +1,124 @@
+"""OCR damage in running text: words no lexicon knows that one OCR slip away are words it does.
+
+A word is suspected only when a correction exists: undoing a typical OCR confusion (`Ij`→`U`,
+`rn`→`m`, `1`→`l`, a doubled letter, a stray `~` or `.`, a comma read for a space), or, for a
+lower-case word, one edit, gives a common English word (wordfreq). Names the document uses
+(its people, bodies and places) and words it uses more than once, such as transliterations and
+foreign terms, are never suspected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import cache
+from string import ascii_lowercase
+
+from wordfreq import zipf_frequency
+
+from fontes.model import Document, Garble
+
+_TOKEN = re.compile(r"[^\W\d_]+,[^\W\d_]+|(?<![\w~^`.])[~^`_.]*[^\W_][\w']*[^\W_]")
+_POSSESSIVE = re.compile(r"'s?$")
+_STRAY = re.compile(r"^[~^`_.]+")
+_GLUED = re.compile(r"([a-z]+),([a-z]+)")
+_CONFUSIONS = [
+    ("Ij", "U"),
+    ("IJ", "U"),
+    ("ij", "u"),
+    ("rn", "m"),
+    ("m", "rn"),
+    ("cl", "d"),
+    ("d", "cl"),
+    ("vv", "w"),
+    ("li", "h"),
+    ("1", "l"),
+    ("0", "o"),
+    ("5", "s"),
+    ("c", "e"),
+    ("e", "c"),
+    ("l", "i"),
+    ("I", "l"),
+]
+# A correction must be an ordinary word, not a rare one a slip could produce by chance; the
+# word itself must be rare enough that no dictionary-minded reader would know it.
+COMMON = 2.5
+RARE = 1.0
+_GLUED_WORDS = 3.0
+
+
+def find_garbles(doc: Document) -> None:
+    names = {doc.folded[m.start : m.end].lower() for m in doc.mentions}
+    name_words = {word for name in names for word in name.split()}
+    tokens = [
+        (match.start(), _POSSESSIVE.sub("", match[0]))
+        for p in doc.paragraphs
+        for match in _TOKEN.finditer(doc.folded, p.start, p.end)
+    ]
+    counts = Counter(word for _, word in tokens)
+    for start, word in tokens:
+        if counts[word] > 1 or word.lower() in name_words:
+            continue
+        found = _correction(word)
+        if found is not None:
+            correction, reason = found
+            doc.garbles.append(
+                Garble(start=start, end=start + len(word), correction=correction, reason=reason)
+            )
+
+
+def _correction(word: str) -> tuple[str, str] | None:
+    if glued := _GLUED.fullmatch(word):
+        left, right = glued.groups()
+        if min(_zipf(left), _zipf(right)) >= _GLUED_WORDS:
+            return f"{left} {right}", "a comma stands where a space belongs"
+        return None
+    stray = _STRAY.match(word)
+    core = word[stray.end() :] if stray else word
+    if _zipf(core) >= COMMON and stray:
+        return core, f"stray '{stray[0]}' before the word"
+    if _zipf(core) >= RARE:
+        return None
+    for candidate in _ocr_candidates(core):
+        if _zipf(candidate) >= COMMON:
+            return candidate, "letters that OCR confuses"
+    if stray or (core.islower() and _zipf(core) == 0):
+        best = max(_edits(core), key=_zipf, default=None)
+        if best is not None and _zipf(best) >= COMMON:
+            reason = f"stray '{stray[0]}' and one letter misread" if stray else "one letter misread"
+            return _same_case(best, core), reason
+    return None
+
+
+def _ocr_candidates(word: str) -> Iterator[str]:
+    for old, new in _CONFUSIONS:
+        index = word.find(old)
+        while index != -1:
+            yield word[:index] + new + word[index + len(old) :]
+            index = word.find(old, index + 1)
+    for index in range(1, len(word)):
+        if word[index] == word[index - 1]:  # a doubled letter
+            yield word[:index] + word[index + 1 :]
+
+
+def _edits(word: str) -> Iterator[str]:
+    """Words one deletion, substitution or transposition away (letters only)."""
+    lower = word.lower()
+    for index in range(len(lower)):
+        yield lower[:index] + lower[index + 1 :]
+        for letter in ascii_lowercase:
+            yield lower[:index] + letter + lower[index + 1 :]
+        if index + 1 < len(lower):
+            yield lower[:index] + lower[index + 1] + lower[index] + lower[index + 2 :]
+
+
+def _same_case(candidate: str, model: str) -> str:
+    return candidate.capitalize() if model[:1].isupper() else candidate
+
+
+@cache
+def _zipf(word: str) -> float:
+    if any(ch.isdigit() for ch in word):
+        return 0.0
+    return zipf_frequency(word, "en")
