@@ -332,5 +332,5 @@ def test_analyze_writes_a_dossier_that_validates(tmp_path: Path) -> None:
     assert result.exit_code == 0
     dossier = json.loads(output.read_text(encoding="utf-8"))
     jsonschema.validate(dossier, load_schema())
-    assert len(dossier["people"]) == 7
+    assert len(dossier["people"]) == 8  # the glossary's seven and Daniel Venning
     assert len(dossier["citations"]) == 12

@@ -34,6 +34,7 @@ _ORGANISATION_WORDS = frozenset(
     government church corporation federation movement front club academy tribunal court
     """.split()
 )
+_PARTICLES = frozenset("de da di del van von der den la le du dos das ter ten y".split())
 _NOT_NAMES = frozenset("ed eds cit op ibid ibidem idem loc p pp vol".split())
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
@@ -54,7 +55,7 @@ def find_mentions(doc: Document) -> None:
         mentions.append(mention)
 
     for reference in doc.cross_references:
-        add(_person(doc, reference.start, reference.end, "cross-reference"))
+        add(_person(doc, reference.start, reference.end - 1, "cross-reference"))
     aliases = dict(_aliases(doc, body, add))
     for mention in _kinship(doc, body):
         add(mention)
@@ -140,7 +141,12 @@ def _clean(
     name = doc.folded[start:end]
     if name in aliases:
         return Mention(start=start, end=end, kind=aliases[name], source="ner")
-    if fold(_POSSESSIVE.sub("", words[-1])) in people or kind is EntityKind.PERSON:
+    if fold(_POSSESSIVE.sub("", words[-1])) in people:
+        return _person(doc, start, end, "ner")
+    if kind is EntityKind.PERSON:
+        # `Recorder of Stanmouth` is an office; a lone unknown word (`Tyne`) is too weak.
+        if any(word.islower() and word not in _PARTICLES for word in words) or len(words) < 2:
+            return None
         return _person(doc, start, end, "ner")
     return Mention(start=start, end=end, kind=kind, source="ner")
 

@@ -7,15 +7,18 @@ Dates are EDTF strings; offsets are Python str indices into the text as decoded.
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from typing import Any
 
 from fontes.model import (
     Citation,
-    CrossReference,
     Document,
+    Entity,
+    EntityKind,
     Finding,
     GlossaryEntry,
+    Mention,
     PageRange,
     Period,
     Quotation,
@@ -31,16 +34,23 @@ def load_schema() -> dict[str, Any]:
 
 
 def to_dossier(doc: Document) -> dict[str, Any]:
-    references: dict[str, list[CrossReference]] = {}
-    for reference in doc.cross_references:
-        references.setdefault(reference.target or "", []).append(reference)
+    entries = {entry.id: entry for entry in doc.glossary}
     return {
         "schema": SCHEMA,
         "source": {"path": doc.path, "sha256": doc.sha256, "chars": len(doc.text)},
         "sections": [_section(s) for s in doc.sections],
-        "people": [_person(doc, e, references.get(e.id, [])) for e in doc.glossary],
-        "organisations": [],
-        "places": [],
+        "people": [
+            _person(doc, e, entries.get(e.glossary or ""))
+            for e in doc.entities
+            if e.kind is EntityKind.PERSON
+        ],
+        "organisations": [
+            _entity(doc, e) for e in doc.entities if e.kind is EntityKind.ORGANISATION
+        ],
+        "places": [_entity(doc, e) for e in doc.entities if e.kind is EntityKind.PLACE],
+        "ambiguous_mentions": [
+            {**_mention(doc, m), "candidates": m.candidates} for m in doc.mentions if m.candidates
+        ],
         "works": [_work(w) for w in doc.works],
         "citations": [_citation(doc, c) for c in doc.citations],
         "notes": [
@@ -82,31 +92,44 @@ def _section(section: Section) -> dict[str, Any]:
     }
 
 
-def _person(
-    doc: Document, entry: GlossaryEntry, references: list[CrossReference]
-) -> dict[str, Any]:
-    variants = sorted({r.name for r in references} - {entry.name})
-    lifespan = entry.lifespan
+def _mention(doc: Document, mention: Mention) -> dict[str, Any]:
     return {
-        "id": entry.id,
-        "name": entry.name,
-        "surname": entry.surname,
-        "forenames": entry.forenames,
-        "honorific": entry.honorific or None,
-        "description": entry.description,
-        "variants": variants,
+        "start": mention.start,
+        "end": mention.end,
+        "text": doc.text[mention.start : mention.end],
+    }
+
+
+def _entity(doc: Document, entity: Entity) -> dict[str, Any]:
+    """What every entity has: its canonical name, other spellings, and every mention."""
+    spellings = {re.sub(r"\s+", " ", doc.text[m.start : m.end]) for m in entity.mentions}
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "canonical_because": entity.canonical_because,
+        "variants": sorted(spellings - {entity.name}),
+        "mentions": [_mention(doc, m) for m in entity.mentions],
+    }
+
+
+def _person(doc: Document, entity: Entity, entry: GlossaryEntry | None) -> dict[str, Any]:
+    lifespan = entry.lifespan if entry else None
+    return {
+        **_entity(doc, entity),
+        "surname": entity.surname,
+        "forenames": entity.forenames,
+        "glossary": entry.id if entry else None,
+        "honorific": entry.honorific or None if entry else None,
+        "description": entry.description if entry else None,
         "lifespan": _edtf(lifespan),
         "born": _year(lifespan.first_year) if lifespan else None,
         "died": _year(lifespan.last_year) if lifespan else None,
         "roles": [
             {"title": r.title, "period": _edtf(r.period), "start": r.start, "end": r.end}
-            for r in entry.roles
+            for r in (entry.roles if entry else [])
         ],
-        "places": entry.places,
-        "entry": {"start": entry.start, "end": entry.end},
-        "mentions": [
-            {"start": r.start, "end": r.end, "text": doc.text[r.start : r.end]} for r in references
-        ],
+        "places": entry.places if entry else [],
+        "entry": {"start": entry.start, "end": entry.end} if entry else None,
     }
 
 
