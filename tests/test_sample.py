@@ -231,3 +231,59 @@ def test_findings_carry_line_and_column(doc: Document) -> None:
     [finding] = [f for f in doc.findings if f.rule == "XR005"]
     line = doc.text.splitlines()[finding.line - 1]
     assert line[finding.column - 1 :].startswith("Nikolay Kryenko*")
+
+
+# Entities: who is who, however the text spells them.
+
+
+def person(doc: Document, surname: str, forenames: str = ""):
+    return next(
+        e
+        for e in doc.entities
+        if e.surname.lower() == surname.lower() and e.forenames.startswith(forenames)
+    )
+
+
+def spelled(doc: Document, entity) -> set[str]:
+    return {doc.text[m.start : m.end] for m in entity.mentions}
+
+
+def test_ocr_garbled_name_is_linked_and_reported(doc: Document) -> None:
+    ramzin = person(doc, "Ramzin")
+    assert "Leonid Rainzin" in spelled(doc, ramzin)
+    assert findings(doc, "OC002") == ["Leonid Rainzin"]
+    assert "'Ramzin'" in next(f.message for f in doc.findings if f.rule == "OC002")
+
+
+def test_misspelt_asterisk_links_to_its_glossary_person(doc: Document) -> None:
+    assert spelled(doc, person(doc, "Krylenko")) == {"Nikolay Kryenko"}
+
+
+def test_organisation_spelt_three_ways_is_one_body(doc: Document) -> None:
+    body = next(e for e in doc.entities if e.name == "Torgprom")
+    assert {"Torgrom", "Russian Trade and Industrial Committee"} <= set(body.aliases)
+    assert findings(doc, "NV001").count("Torgrom") == 1
+
+
+def test_brothers_sharing_a_surname_stay_two_people(doc: Document) -> None:
+    pavel, vladimir = person(doc, "Riabushinsky", "Pavel"), person(doc, "Riabushinsky", "Vlad")
+    assert pavel.id != vladimir.id
+    ambiguous = [doc.text[m.start : m.end] for m in doc.mentions if m.candidates]
+    assert "Ryabushinsky" in ambiguous  # could be either brother
+    assert "Ryabushinsky" in findings(doc, "NV001")
+
+
+def test_transliterated_forename_is_one_person(doc: Document) -> None:
+    vyshinsky = person(doc, "Vyshinsky")
+    assert vyshinsky.name == "Andrei I. Vyshinsky"
+    assert spelled(doc, vyshinsky) == {"Andrey Vyshinsky"}
+    assert "Andrey Vyshinsky" in findings(doc, "NV001")
+
+
+def test_garbled_words_reported_with_corrections(doc: Document) -> None:
+    corrections = {doc.text[g.start : g.end]: g.correction for g in doc.garbles}
+    assert corrections["Ijniversity"] == "University"
+    assert corrections["Commissaar"] == "Commissar"
+    assert corrections["~.Thite"] == "White"
+    assert corrections["of,the"] == "of the"
+    assert len(corrections) == 4  # and nothing else: names and foreign words are left alone

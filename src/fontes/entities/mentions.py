@@ -24,7 +24,7 @@ _ALIAS = re.compile(
     r"\s*[A-Z][\w\-]*)(?P=quote)\s*\((?P<alias>['\"]?[A-Z][\w\-]+['\"]?)\)"
 )
 _KINSHIP = re.compile(
-    r"\b(?:his|her|their)\s+(?:brother|sister|son|daughter|father|mother|wife|husband|"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:brother|sister|son|daughter|father|mother|wife|husband|"
     r"cousin|nephew|niece|uncle|aunt)\s+(?P<forename>[A-Z][a-z]+)\b"
 )
 _ORGANISATION_WORDS = frozenset(

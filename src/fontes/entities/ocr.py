@@ -49,7 +49,13 @@ _GLUED_WORDS = 3.0
 
 
 def find_garbles(doc: Document) -> None:
-    names = {doc.folded[m.start : m.end].lower() for m in doc.mentions}
+    # Names the document vouches for; a lone statistical guess (`the Ijniversity`) is no shield.
+    names = {
+        doc.folded[m.start : m.end].lower()
+        for e in doc.entities
+        for m in e.mentions
+        if len(e.mentions) > 1 or e.glossary or m.source != "ner"
+    }
     name_words = {word for name in names for word in name.split()}
     tokens = [
         (match.start(), _POSSESSIVE.sub("", match[0]))

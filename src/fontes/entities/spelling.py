@@ -41,6 +41,8 @@ _OCR = [
 ]
 _STRAY = re.compile(r"[~.,'`^_*]")
 _NON_LETTERS = re.compile(r"[^a-z0-9|]")
+# Marks that OCR leaves on a word, as opposed to apostrophes and accents that belong to it.
+_OCR_MARKS = re.compile(r"[~^`_]|[.,](?=[^\W\d_])")
 # A close spelling is trusted as the same name only at this similarity and above.
 CLOSE = 85.0
 # Words at or above this Zipf frequency are ordinary English (or common names): not garbles.
@@ -84,8 +86,11 @@ def compare(a: str, b: str) -> Difference | None:
     key_a, key_b = transliteration_key(a), transliteration_key(b)
     if not key_a or not key_b:
         return None
+    if plain(a) == plain(b):
+        marked = bool(_OCR_MARKS.search(a)) != bool(_OCR_MARKS.search(b))
+        return Difference.OCR if marked else Difference.SAME
     if key_a == key_b:
-        return Difference.SAME if plain(a) == plain(b) else Difference.TRANSLITERATION
+        return Difference.TRANSLITERATION
     if ocr_key(a) == ocr_key(b):
         return Difference.OCR
     if (

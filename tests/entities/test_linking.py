@@ -1,0 +1,95 @@
+"""Linking mentions into people, organisations and places, however the text spells them."""
+
+from __future__ import annotations
+
+import fontes
+from fontes.model import Document, Entity, EntityKind
+
+
+def people(doc: Document) -> list[Entity]:
+    return [e for e in doc.entities if e.kind is EntityKind.PERSON]
+
+
+def spellings(doc: Document, entity: Entity) -> set[str]:
+    return {doc.text[m.start : m.end] for m in entity.mentions}
+
+
+GLOSSARY = "\n\nMARROW, Ivan K., engineer (1881-1940); director of the works (1920-30).\n"
+
+
+def test_glossary_spelling_is_canonical_and_variants_join_it() -> None:
+    doc = fontes.analyze(
+        "The engineer Ivan Marrow* ran the works. Later Ivan Marrovv spoke, "
+        "and Marrow answered." + GLOSSARY
+    )
+    [marrow] = people(doc)
+    assert marrow.name == "Ivan K. Marrow"
+    assert marrow.canonical_because == "the glossary spells it so"
+    assert spellings(doc, marrow) == {"Ivan Marrow", "Ivan Marrovv", "Marrow"}
+
+
+def test_ocr_garbled_name_is_reported_with_its_correction() -> None:
+    doc = fontes.analyze("Ivan Marrow* ran the works. Later Ivan Marrovv spoke." + GLOSSARY)
+    [finding] = [f for f in doc.findings if f.rule == "OC002"]
+    assert doc.text[finding.start : finding.end] == "Ivan Marrovv"
+    assert "'Marrovv' looks like an OCR garble of 'Marrow'" in finding.message
+
+
+def test_same_surname_different_forenames_are_two_people() -> None:
+    doc = fontes.analyze(
+        "The factory was owned by Semyon Dolgorukov, and the bank by Grigory Dolgorukov. "
+        "His brother Anatoly sold the mills."
+    )
+    names = sorted(e.name for e in people(doc))
+    assert names == ["Anatoly Dolgorukov", "Grigory Dolgorukov", "Semyon Dolgorukov"]
+
+
+def test_bare_surname_of_two_people_is_marked_ambiguous() -> None:
+    doc = fontes.analyze(
+        "Semyon Dolgorukov and Grigory Dolgorukov were brothers. In Paris, Dolgorukov wrote "
+        "a letter."
+    )
+    [bare] = [m for m in doc.mentions if m.candidates]
+    assert doc.text[bare.start : bare.end] == "Dolgorukov"
+    assert bare.entity is None and len(bare.candidates) == 2
+
+
+def test_bare_surname_follows_the_one_person_the_paragraph_names() -> None:
+    doc = fontes.analyze(
+        "Semyon Dolgorukov owned the factory.\n\nGrigory Dolgorukov ran the bank, and "
+        "Dolgorukov kept its books."
+    )
+    bare = next(m for m in doc.mentions if not m.forenames and m.surname == "Dolgorukov")
+    grigory = next(e for e in people(doc) if e.forenames == "Grigory")
+    assert bare.entity == grigory.id
+
+
+def test_transliterated_forename_and_surname_link_and_are_reported() -> None:
+    doc = fontes.analyze(
+        "The judge Andrey Belinsky* presided. Belinski spoke first."
+        "\n\nBELINSKY, Andrei P., judge (1883-1954); presiding judge (1928-31).\n"
+    )
+    [belinsky] = people(doc)
+    assert spellings(doc, belinsky) == {"Andrey Belinsky", "Belinski"}
+    messages = [f.message for f in doc.findings if f.rule == "NV001"]
+    assert any("'Belinski' is also spelled 'Belinsky'" in m for m in messages)
+    assert any("forename 'Andrey'" in m and "'Andrei'" in m for m in messages)
+
+
+def test_titles_and_ranks_are_not_part_of_the_name() -> None:
+    doc = fontes.analyze(
+        "Under General Pavel Orlovsky* the army retreated."
+        + ("\n\nORLOVSKY, Pavel S., officer (1870-1930); commander (1918-19).\n")
+    )
+    [mention] = [m for m in doc.mentions if m.kind is EntityKind.PERSON]
+    assert doc.text[mention.start : mention.end] == "Pavel Orlovsky"
+
+
+def test_alias_in_parentheses_names_one_organisation() -> None:
+    doc = fontes.analyze(
+        "Funds came from the 'Northern Timber Syndicate Committee' (Nortimber). Nortimber "
+        "paid the agents, and Nortirnber paid the printers."
+    )
+    [body] = [e for e in doc.entities if e.kind is EntityKind.ORGANISATION]
+    assert body.name == "Nortimber"
+    assert set(body.aliases) == {"Northern Timber Syndicate Committee", "Nortirnber"}

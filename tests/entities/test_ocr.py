@@ -1,0 +1,54 @@
+"""OCR damage in running text: garbles found with corrections; rare real words left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+import fontes
+
+
+def garbles(text: str) -> list[tuple[str, str]]:
+    doc = fontes.analyze(text)
+    return [(doc.text[g.start : g.end], g.correction) for g in doc.garbles]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He taught at the Ijniversity for ten years.", ("Ijniversity", "University")),
+        ("The Commissaar signed the order.", ("Commissaar", "Commissar")),
+        ("They marched to the ~.Thite House at noon.", ("~.Thite", "White")),
+        ("He spoke of,the plan at length.", ("of,the", "of the")),
+        ("The ship sailed for Eng1and in May.", ("Eng1and", "England")),
+        ("The goverrnment fell in the spring.", ("goverrnment", "government")),
+        ("The rnarket was closed on Sunday.", ("rnarket", "market")),
+    ],
+)
+def test_garbles_are_found_with_a_correction(sentence: str, expected: tuple[str, str]) -> None:
+    assert garbles(sentence) == [expected]
+
+
+def test_garbled_words_are_reported_as_ocr_findings() -> None:
+    doc = fontes.analyze("He taught at the Ijniversity for ten years.")
+    [finding] = [f for f in doc.findings if f.rule == "OC001"]
+    assert finding.category == "ocr" and finding.suggestion.startswith("read 'University'")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Prompartiya of the engineers was small.",  # a transliterated term
+        "The kolkhoz and the sovkhoz were merged; the kolkhoz kept its name.",  # foreign words
+        "Leonid Gvozdetsky and Fyodor Gvozdetsky met in Tver.",  # rare names
+        "The zemstvo met in Tver.",  # a rare but real word
+        "He wrote 1,000 letters in 1930-31.",  # numbers
+        "The Shchukin collection was sold.",
+    ],
+)
+def test_rare_names_and_foreign_words_are_not_corrected(sentence: str) -> None:
+    assert garbles(sentence) == []
+
+
+def test_a_word_the_document_uses_consistently_is_not_a_garble() -> None:
+    text = "The Narkomtyazh ordered it. Narkomtyazh paid. The narkomtyazh archive survives."
+    assert garbles(text) == []
