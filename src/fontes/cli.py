@@ -21,6 +21,7 @@ from rich.progress import Progress
 
 from fontes import __version__
 from fontes.checks import RULES, selected_rules, unknown_selectors
+from fontes.entities.nlp import ModelError
 from fontes.export.dossier import to_dossier
 from fontes.export.lint import json_report, sarif_report, text_report
 from fontes.model import Document, Severity
@@ -59,7 +60,7 @@ def _user_errors() -> Iterator[None]:
     """Turn bad input, and any internal failure, into one line on stderr and exit 2."""
     try:
         yield
-    except InputError as error:
+    except (InputError, ModelError) as error:
         raise _fail(str(error)) from None
     except (typer.Exit, KeyboardInterrupt):
         raise
