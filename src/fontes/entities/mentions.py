@@ -16,9 +16,8 @@ from collections.abc import Iterator
 from fontes.entities.recognise import recognise
 from fontes.entities.spelling import Difference, compare, is_known_word, transliteration_key
 from fontes.model import Document, EntityKind, Mention, SpanSet
-from fontes.structure.names import TITLES, fold
+from fontes.structure.names import TITLES, WORD, fold
 
-_WORD = re.compile(r"[^\W\d_][\w'\-]*")
 _CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][\w\-]*[\w]")
 _ALIAS = re.compile(
     r"(?P<quote>['\"]?)(?P<name>[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|and|for|the|de|du))*"
@@ -76,7 +75,7 @@ def find_mentions(doc: Document) -> None:
 
 def _person(doc: Document, start: int, end: int, source: str) -> Mention:
     """A person mention, its titles trimmed off and its name split into parts."""
-    words = list(_WORD.finditer(doc.folded, start, end))
+    words = list(WORD.finditer(doc.folded, start, end))
     while len(words) > 1 and fold(words[0][0].rstrip(".")) in TITLES:
         words.pop(0)
     start = words[0].start() if words else start
@@ -129,7 +128,7 @@ def _clean(
         end -= 1
     while start < end and not doc.folded[start].isalnum():
         start += 1
-    words = _WORD.findall(doc.folded, start, end)
+    words = WORD.findall(doc.folded, start, end)
     if words and words[0].lower() == "the":
         start = doc.folded.index(words[0], start) + len(words[0])
         while start < end and not doc.folded[start].isalnum():

@@ -19,6 +19,8 @@ TITLES = frozenset(
 )
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+# A word as historians' texts spell names: letters, with inner apostrophes and hyphens.
+WORD = re.compile(r"[^\W\d_][\w'\-]*")
 
 
 def fold(name: str) -> str:

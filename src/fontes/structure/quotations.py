@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 
 from fontes.model import Document, Elision, Quotation, Span
+from fontes.structure.names import WORD
 from fontes.structure.sections import is_title
 
 # Words after which an English sentence cannot stop: articles, prepositions, auxiliaries.
@@ -43,7 +44,6 @@ _PURPOSE = re.compile(r"in order (?:to|that)\b")
 _DOUBLE_QUOTED = re.compile(r'"[^"\n]{2,}?"|"[^"]{2,}?"(?=\s)')
 _SINGLE_QUOTED = re.compile(r"'(?<!\w')(?=\S)(?P<body>[^'\n]*?(?:\w'\w[^'\n]*?)*)(?<=\S)'(?!\w)")
 _ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\.\s?\.\s?\.|…")
-_WORD = re.compile(r"[^\W\d_][\w'\-]*")
 _QUOTE_OR_LIST = re.compile(r"""["'\-•*]|\d+[.)]\s|\(?[a-z][.)]\s""")
 _MIN_QUOTATION_WORDS = 4
 # Capitalised words after a character that does not end a sentence (`in France`, `to New York`).
@@ -76,7 +76,7 @@ def _quoted_passages(doc: Document, paragraph: Span) -> Iterator[Quotation]:
     for pattern in (_DOUBLE_QUOTED, _SINGLE_QUOTED):
         for match in pattern.finditer(text):
             inner = match[0][1:-1]
-            if len(_WORD.findall(inner)) < _MIN_QUOTATION_WORDS or is_title(inner):
+            if len(WORD.findall(inner)) < _MIN_QUOTATION_WORDS or is_title(inner):
                 continue  # a name or a title in quotation marks, not quoted words
             start = paragraph.start + match.start()
             if doc.in_apparatus(start):
@@ -149,14 +149,14 @@ def _colon_reason(
         return None  # the quotation follows
     if paragraph_start + index + 1 + len(after) - len(rest) in headings:
         return "the colon introduces nothing before the heading: the quoted words are missing"
-    previous_word = _WORD.findall(before[-30:])
+    previous_word = WORD.findall(before[-30:])
     if (
         previous_word
         and previous_word[-1].lower() in _CANNOT_END
         and before.rstrip()[-1:].isalpha()
     ):
         return f"the sentence breaks off after '{previous_word[-1]}': words were cut here"
-    words = _WORD.findall(rest[:60])
+    words = WORD.findall(rest[:60])
     if not words:
         return None
     first = words[0]
@@ -166,7 +166,7 @@ def _colon_reason(
     if (
         len(fragment) == 2
         and "\n" not in fragment[0]
-        and len(_WORD.findall(fragment[0])) <= 3
+        and len(WORD.findall(fragment[0])) <= 3
         and "," not in fragment[0]
     ):
         return "only a fragment stands between two colons: the quoted words around it were cut"

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from fontes.model import Document, Section, Span
 from fontes.reading.layout import is_hard_wrapped
+from fontes.structure.names import WORD
 from fontes.time.periods import parse_period
 
 _MINOR_WORDS = frozenset(
@@ -22,7 +23,6 @@ _MINOR_WORDS = frozenset(
     to under upon van von with
     """.split()
 )
-_WORD = re.compile(r"[^\W\d_][\w'\-]*")
 _TRAILING_PERIOD = re.compile(r"\s*\((?P<period>[^()]*\d{4}[^()]*)\)\s*$")
 _RUN_IN = re.compile(
     r"[.:;!?] (?P<title>[\"']?[A-Z][^.:;!?()\n]{0,100}?)\s*"
@@ -50,7 +50,7 @@ def read_sections(doc: Document) -> None:
 
 def is_title(text: str) -> bool:
     """Title case: the first word and most words that matter are capitalised."""
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     if not words or not words[0][0].isupper():
         return False
     major = [word for word in words if word.lower() not in _MINOR_WORDS]
@@ -64,7 +64,7 @@ def _standalone(doc: Document, paragraph: Span) -> Section | None:
         return None
     period_match = _TRAILING_PERIOD.search(text)
     title = text[: period_match.start()] if period_match else text
-    if not title or title[-1] in ".,;:!?*" or len(_WORD.findall(title)) > _MAX_HEADING_WORDS:
+    if not title or title[-1] in ".,;:!?*" or len(WORD.findall(title)) > _MAX_HEADING_WORDS:
         return None
     if not (is_title(title) or title.isupper()):
         return None
