@@ -195,3 +195,51 @@ def normalise(text: str, caps: bool = True, long_s: bool = True) -> str:
         return word
 
     return _WORD.sub(fix, text)
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th|d)?"
+_YEAR = r"1[5-9]\d\d"
+_AD = r"(?:,?\s*A\.\s*D\.)?"
+DATE = re.compile(
+    rf"\b(?:{_MONTH}\.?\s*{_DAY}\s*[,.]?\s*{_AD}\s*{_YEAR}"
+    rf"|{_DAY}\s+(?:day\s+)?(?:of\s+)?{_MONTH}\.?\s*[,;]?{_AD}\s*{_YEAR}"
+    rf"|{_MONTH}\.?\s*,?{_AD}\s*{_YEAR})\b",
+    re.IGNORECASE,
+)
+
+
+def dates(text: str, spans: list[CharSpan]) -> list[CharSpan]:
+    """Absolute dates (`Sept. 28, 1780`, `18th of May, 1840`) as `time`, replacing overlaps."""
+    found = [CharSpan(m.start(), m.end(), "time") for m in DATE.finditer(text)]
+    if not found:
+        return spans
+    keep = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return sorted(keep + found, key=lambda s: s.start)
+
+
+_PAPER = re.compile(
+    r"\b(?:gazette|herald|journal|observer|intelligencer|advertiser|whig|standard|"
+    r"republican|times|tribune|post|chronicle|register|mercury|courier|sun|magazine|"
+    r"review|democrat|enterprise|news|record|star|telegraph|argus|sentinel|patriot|"
+    r"recorder|transcript|bulletin|press|leader|dispatch|examiner|citizen)\.?$",
+    re.IGNORECASE,
+)
+
+
+def newspapers(text: str, spans: list[CharSpan]) -> list[CharSpan]:
+    """An org (or loc) whose name ends like a newspaper title (`Richmond Whig`) is a `prod`."""
+    out = []
+    for s in spans:
+        name = text[s.start : s.end]
+        if s.type in ("org", "loc") and " " in name.strip() and _PAPER.search(name.strip()):
+            out.append(CharSpan(s.start, s.end, "prod"))
+        else:
+            out.append(s)
+    return out
+
+
+RULES |= {"dates": dates, "newspapers": newspapers}

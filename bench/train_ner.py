@@ -49,14 +49,19 @@ class Settings:
     learn_rate: float = 0.001
     chunk: int = 80  # HIPE tokens per training example, cut at sentence ends
     topres: int = 0  # topres19th train documents added (0: none, -1: all)
+    topres_caps_missing: bool = False  # topres19th: capitalised words outside toponyms missing
     fresh: bool = False  # a fresh, randomly initialised NER instead of fine-tuning
     normalise: bool = False  # same-length OCR normalisation of the model's input
+    flat_lines: bool = False  # line breaks read as spaces
+    augment: float = 0.0  # share of hipe2020 examples added again upper/lower/title-cased
     seed: int = 0
-    rules: tuple[str, ...] = field(default=("titles",))
+    rules: tuple[str, ...] = field(default=("titles", "dates", "newspapers", "lowercase"))
 
 
 def model_text(text: str, settings: Settings) -> str:
     """What the model reads: `text`, normalised if the settings say so (same length)."""
+    if settings.flat_lines:
+        text = text.replace("\n", " ")
     return normalise(text) if settings.normalise else text
 
 
@@ -83,13 +88,17 @@ def _example(
     last: int,
     settings: Settings,
     base: Language | None,
+    case: Callable[[str], str] | None = None,
 ) -> Example:
     """One training example: tokens `first..last-1` of `doc`, its gold entities as spans.
 
-    With `base` (topres19th), what `base` calls a non-place entity is marked missing.
+    With `base` (topres19th), what `base` calls a non-place entity is marked missing;
+    `case` (same-length) recases the text, for augmentation.
     """
     offset, end = doc.tokens[first].start, doc.tokens[last - 1].end
-    text = doc.text[offset:end]
+    text = model_text(doc.text[offset:end], settings)  # same length: offsets hold
+    if case is not None:
+        text = case(text)
     ref = nlp.make_doc(text)
     gold: list[Span] = []
     for etype, a, b in entities(doc.gold[first:last]):
@@ -109,8 +118,11 @@ def _example(
         for ent in base(text).ents:
             if ent.label_ not in PLACES and not covered & set(range(ent.start, ent.end)):
                 missing.append(ref[ent.start : ent.end])
+        if settings.topres_caps_missing:  # any capitalised word may be an unannotated name
+            taken = covered | {i for span in missing for i in range(span.start, span.end)}
+            missing += [ref[i : i + 1] for i, t in enumerate(ref) if t.is_title and i not in taken]
     ref.set_ents(gold, missing=missing, default="outside")
-    return Example(nlp.make_doc(model_text(text, settings)), ref)
+    return Example(nlp.make_doc(text), ref)
 
 
 def examples(
@@ -118,11 +130,16 @@ def examples(
 ) -> list[Example]:
     """Training examples for `docs`; `partial`: toponym-only annotation (topres19th)."""
     base = spacy.load(BASE, exclude=NOT_NER) if partial else None
-    return [
-        _example(nlp, doc, a, b, settings, base)
-        for doc in docs
-        for a, b in _chunks(doc, settings.chunk)
-    ]
+    rng = random.Random(settings.seed)
+    out = []
+    for doc in docs:
+        for a, b in _chunks(doc, settings.chunk):
+            out.append(_example(nlp, doc, a, b, settings, base))
+            if not partial and rng.random() < settings.augment:
+                case = rng.choice([str.upper, str.lower, str.title])
+                if len(case(doc.text)) == len(doc.text):
+                    out.append(_example(nlp, doc, a, b, settings, base, case))
+    return out
 
 
 Raw = tuple[list[CharSpan], dict[int, str]]  # a document's spans (HIPE types), source labels
@@ -249,6 +266,7 @@ def save(nlp: Language, path: Path, settings: Settings, seconds: float) -> None:
     """Save `nlp` to `path` with its settings, training time and the data's licence."""
     if path.exists():
         shutil.rmtree(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     nlp.meta["name"] = "hipe_ner"
     nlp.meta["version"] = "0.1.0"
     nlp.meta["license"] = "CC BY-NC-SA 4.0 (trained on HIPE-2022 hipe2020/topres19th data)"
@@ -267,14 +285,14 @@ def report(name: str, row: Sequence[float]) -> None:
 def main() -> None:
     """Train and save the final model, or run the study."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--study", action="store_true", help="run the k-fold study")
+    parser.add_argument("--study", nargs="*", metavar="RUN", help="run the k-fold study (runs)")
     parser.add_argument("--out", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--epochs", type=int, default=Settings.epochs)
-    parser.add_argument("--topres", type=int, default=-1, help="topres train docs (-1: all)")
+    parser.add_argument("--topres", type=int, default=0, help="topres train docs (-1: all)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    if args.study:
-        study()
+    if args.study is not None:
+        study(args.study)
         return
     settings = replace(Settings(), epochs=args.epochs, topres=args.topres, seed=args.seed)
     hipe_dev = load(data_path("hipe2020", "dev"))
@@ -295,34 +313,64 @@ def main() -> None:
 RULE_SETS: list[tuple[str, ...]] = [
     (),
     ("titles",),
-    ("trim",),
+    ("dates",),
+    ("newspapers",),
     ("lowercase",),
-    ("titles", "trim", "lowercase"),
+    ("trim",),
+    ("titles", "dates", "newspapers"),
+    ("titles", "dates", "newspapers", "lowercase"),
 ]
 STUDY_DIR = Path(__file__).resolve().parent / "out" / "study"
 
 
-def study() -> None:
+def study_runs() -> dict[str, tuple[Settings, Sequence[Document], tuple[int, ...]]]:
+    """The study's runs: name → (settings, topres19th documents added, epochs evaluated)."""
+    base = Settings()
+    topres = load(data_path("topres19th", "train"))
+    return {
+        "fine-tune sm": (replace(base, epochs=25), (), (5, 10, 15, 20, 25)),
+        "dropout 0.1": (replace(base, dropout=0.1), (), (10, 15)),
+        "dropout 0.5": (replace(base, dropout=0.5), (), (10, 15)),
+        "normalised input": (replace(base, normalise=True), (), (10, 15)),
+        "case augmentation": (replace(base, augment=0.3), (), (10, 15)),
+        "flat lines": (replace(base, flat_lines=True), (), (10, 15)),
+        "whole documents": (replace(base, chunk=1_000_000), (), (10, 15)),
+        "learn rate 0.0005": (replace(base, learn_rate=0.0005), (), (10, 15)),
+        "fresh model": (replace(base, fresh=True, epochs=30), (), (10, 20, 30)),
+        "+ 100 topres docs": (base, topres[:100], (10, 15)),
+        "+ all topres docs": (base, topres, (5, 10)),
+        "+ 100 topres docs, caps missing": (
+            replace(base, epochs=10, topres_caps_missing=True),
+            topres[:100],
+            (5, 10),
+        ),
+    }
+
+
+def study(names: Sequence[str] = ()) -> None:
     """The settings study: 4-fold cross-validation on hipe2020 dev (test sets unused).
 
     Each run's held-out predictions are kept in `bench/out/study/` for later rule studies.
     """
     base = Settings()
-    topres = load(data_path("topres19th", "train"))
     STUDY_DIR.mkdir(parents=True, exist_ok=True)
     print(f"{'4-fold CV on hipe2020 dev':<44} {'strict P/R/F1':<17} {'fuzzy P/R/F1'}")
-    for name, settings, extra, checkpoints in [
-        ("fine-tune sm", replace(base, epochs=25), (), (5, 10, 15, 20, 25)),
-        ("dropout 0.1", replace(base, dropout=0.1), (), (10, 15)),
-        ("normalised input", replace(base, normalise=True), (), (10, 15)),
-        ("fresh model", replace(base, fresh=True, epochs=30), (), (10, 20, 30)),
-        ("+ 100 topres docs", base, topres[:100], (10, 15)),
-    ]:
+    if not names or "bare sm" in names:
+        dev = load(data_path("hipe2020", "dev"))
+        raw = raw_predict(spacy.load(BASE), dev, base, trained=False)
+        for rules in RULE_SETS:
+            spans = [finish(d, r, "hipe2020", rules) for d, r in zip(dev, raw, strict=True)]
+            report(
+                f"bare sm (no training), rules {'+'.join(rules) or '-'}", score_spans(dev, spans)
+            )
+    for name, (settings, extra, checkpoints) in study_runs().items():
+        if names and name not in names:
+            continue
         started = time.perf_counter()
         held, raws = cross_validate(settings, checkpoints, topres=extra)
         took = time.perf_counter() - started
         with open(STUDY_DIR / f"{name.replace(' ', '_')}.pkl", "wb") as handle:
-            pickle.dump((settings, [d.doc_id for d in held], raws), handle)
+            pickle.dump((asdict(settings), [d.doc_id for d in held], raws), handle)
         for epoch, raw in raws.items():
             for rules in RULE_SETS if epoch == base.epochs else [base.rules]:
                 spans = [finish(d, r, "hipe2020", rules) for d, r in zip(held, raw, strict=True)]
