@@ -17,10 +17,10 @@ def name_variant(doc: Document) -> Iterator[Problem]:
     """A name the document spells in more than one way (transliteration or misspelling).
 
     Why it matters: variant spellings split one person across an index, and readers cannot
-    tell whether `Ryabushinsky` and `Riabushinsky` are one man or two. The canonical spelling
+    tell whether `Dobryakov` and `Dobriakov` are one man or two. The canonical spelling
     is the glossary's when there is one, otherwise the one used most often.
 
-    Example: `Andrey Vyshinsky*` in the text, `VYSHINSKY, Andrei I.` in the glossary.
+    Example: `Andrey Belinsky*` in the text, `BELINSKY, Andrei P.` in the glossary.
     """
     glossary = {e.surname for e in doc.entities if e.glossary}
     for spelling, canonical, mention, count in _surname_variants(doc, glossary):

@@ -36,7 +36,7 @@ def garbled_name(doc: Document) -> Iterator[Problem]:
     Why it matters: the garbled form splits one person into two in any index or search, and
     may be taken for a different, unknown person.
 
-    Example: `Leonid Rainzin` in a text that elsewhere names `Leonid Ramzin`.
+    Example: `Ivan Marrovv` in a text that elsewhere names `Ivan Marrow`.
     """
     for entity in doc.entities:
         canonical = entity.surname if entity.kind is EntityKind.PERSON else entity.name
