@@ -8,19 +8,21 @@ from __future__ import annotations
 import argparse
 import random
 import re
-import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
+from unittest import mock
 
 import spacy
 
 import fontes
 from fontes.checks import run_checks
+from fontes.entities.linking import link_entities
 from fontes.entities.nlp import model_name
+from fontes.entities.recognise import EntitySpan
 from fontes.model import Document
 from fontes.pipeline import STAGES
 
@@ -145,47 +147,41 @@ def make_corpus(directory: Path, megabytes: float, seed: int = 0) -> list[Path]:
     return paths
 
 
-def time_fontes(paths: list[Path]) -> float:
-    """Seconds to read and `fontes.analyze` every file."""
+def baseline_tokenise(texts: list[str]) -> float:
+    """Seconds for one `\\w+` pass over every text: a floor for any text tool."""
     start = time.perf_counter()
-    for path in paths:
-        fontes.analyze(path.read_text(encoding="utf-8"), path=str(path))
-    return time.perf_counter() - start
-
-
-def baseline_tokenise(paths: list[Path]) -> float:
-    """Seconds to read every file and run one `\\w+` pass: a floor for any text tool."""
-    start = time.perf_counter()
-    for path in paths:
-        for _ in re.finditer(r"\w+", path.read_text(encoding="utf-8")):
+    for text in texts:
+        for _ in re.finditer(r"\w+", text):
             pass
     return time.perf_counter() - start
 
 
-def baseline_spacy(paths: list[Path]) -> float:
-    """Seconds for bare spaCy: read every file and run its full default pipeline with
-    `nlp.pipe` over the paragraphs (the model fontes uses, nothing excluded)."""
+def baseline_spacy(texts: list[str]) -> float:
+    """Seconds for bare spaCy: the model fontes uses, loaded with every component, and
+    `nlp.pipe` over the paragraphs of every text."""
     nlp = spacy.load(model_name())
     start = time.perf_counter()
-    for path in paths:
-        paragraphs = path.read_text(encoding="utf-8").split("\n\n")
-        for _ in nlp.pipe(paragraphs, batch_size=64):
+    for text in texts:
+        for _ in nlp.pipe(text.split("\n\n"), batch_size=64):
             pass
     return time.perf_counter() - start
 
 
-BASELINES: dict[str, Callable[[list[Path]], float]] = {
+BASELINES: dict[str, Callable[[list[str]], float]] = {
     "tokenise-only": baseline_tokenise,
     "bare spaCy nlp.pipe": baseline_spacy,
 }
+ENTITY_STAGES = ("mentions", "linking")
 
 
-def time_stages(texts: list[str]) -> dict[str, float]:
-    """Seconds per stage (Document(), each of STAGES, run_checks) over all texts."""
+def time_stages(texts: list[str]) -> tuple[dict[str, float], list[float]]:
+    """Seconds per stage (Document(), each of STAGES, checks) over all texts, and the total
+    seconds for each text."""
     stages = [*STAGES, ("checks", run_checks)]
     totals = dict.fromkeys(["Document()", *(name for name, _ in stages)], 0.0)
+    per_text = []
     for text in texts:
-        t0 = time.perf_counter()
+        began = t0 = time.perf_counter()
         doc = Document(text)
         t1 = time.perf_counter()
         totals["Document()"] += t1 - t0
@@ -193,7 +189,32 @@ def time_stages(texts: list[str]) -> dict[str, float]:
             stage(doc)
             t0, t1 = t1, time.perf_counter()
             totals[name] += t1 - t0
-    return totals
+        per_text.append(t1 - began)
+    return totals, per_text
+
+
+def _regex_recognise(text: str, spans, model=None):
+    """A stand-in for spaCy: every pair of capitalised words is a person (many mentions)."""
+    for start, end in spans:
+        for match in _PAIR.finditer(text, start, end):
+            yield EntitySpan(match.start(), match.end(), "person", "PERSON")
+
+
+_PAIR = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
+
+
+def time_linking(text: str) -> tuple[int, float]:
+    """(mentions, seconds of the linking stage) on one document, its mentions found with
+    `_regex_recognise` in place of spaCy so that a 10 MB document takes seconds."""
+    doc = Document(text)
+    with mock.patch("fontes.entities.mentions.recognise", _regex_recognise):
+        for name, stage in STAGES:
+            if name == "linking":
+                break
+            stage(doc)
+    start = time.perf_counter()
+    link_entities(doc)
+    return len(doc.mentions), time.perf_counter() - start
 
 
 def main() -> None:
@@ -206,34 +227,47 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         paths = make_corpus(args.corpus or Path(tmp), args.megabytes, args.seed)
         texts = [p.read_text(encoding="utf-8") for p in paths]
-        chars = sum(map(len, texts))
-        print(f"corpus: {len(paths)} documents, {chars:,} characters (seed {args.seed})")
-        fontes_s = time_fontes(paths)
-        print(f"fontes.analyze: {fontes_s:.2f} s, {chars / fontes_s:,.0f} chars/s")
-        for name, baseline in BASELINES.items():
-            base_s = baseline(paths)
-            print(f"baseline {name}: {base_s:.3f} s, {chars / base_s:,.0f} chars/s", end="; ")
-            print(f"fontes/baseline = {fontes_s / base_s:.1f}x")
-        stages = time_stages(texts)
-        total = sum(stages.values())
-        print(f"\n{'stage':<18}{'seconds':>9}{'share':>8}")
-        for name, secs in [*stages.items(), ("total", total)]:
-            print(f"{name:<18}{secs:>9.3f}{secs / total:>8.1%}")
-        # Across documents: the first ~1 MB of the corpus vs all of it (median of 3 runs).
-        n = next((i + 1 for i, s in enumerate(accumulate(map(len, texts))) if s >= 1e6), len(texts))
-        size = sum(map(len, texts[:n]))
-        first = statistics.median(time_fontes(paths[:n]) for _ in range(3)) / size * 1e6
-        full = fontes_s / chars * 1e6
-        print(f"\nscaling: first {size / 1e6:.2f} MB {first:.3f} s/MB, all {full:.3f} s/MB", end="")
-        print(f"; per-MB ratio all/first = {full / first:.2f}")
-        # Within one document: a single ~1 MB document vs the 20-60 KB documents.
-        big = make_document(random.Random(args.seed), 1_000_000)
-        start = time.perf_counter()
-        fontes.analyze(big)
-        one = (time.perf_counter() - start) / len(big) * 1e6
+    chars = sum(map(len, texts))
+    print(f"corpus: {len(texts)} documents, {chars:,} characters (seed {args.seed})", flush=True)
+    stages, per_text = time_stages(texts)
+    fontes_s = sum(stages.values())
+    entity_s = sum(stages[name] for name in ENTITY_STAGES)
+    print(f"fontes.analyze: {fontes_s:.1f} s, {chars / fontes_s:,.0f} chars/s")
+    print(f"  entity stage ({' + '.join(ENTITY_STAGES)}): {chars / entity_s:,.0f} chars/s")
+    print(f"  reading core (every other stage): {chars / (fontes_s - entity_s):,.0f} chars/s")
+    for name, baseline in BASELINES.items():
+        base_s = baseline(texts)
+        print(f"baseline {name}: {base_s:.1f} s, {chars / base_s:,.0f} chars/s", end="; ")
+        print(f"fontes/baseline time = {fontes_s / base_s:.2f}x", end="")
+        print(f", entity stage/baseline = {entity_s / base_s:.2f}x", flush=True)
+    print(f"\n{'stage':<18}{'seconds':>9}{'share':>8}")
+    for name, secs in [*stages.items(), ("total", fontes_s)]:
+        print(f"{name:<18}{secs:>9.3f}{secs / fontes_s:>8.1%}")
+    # Across documents: the first ~1 MB of the corpus vs all of it, from the same run.
+    n = next((i + 1 for i, s in enumerate(accumulate(map(len, texts))) if s >= 1e6), len(texts))
+    first = sum(per_text[:n]) / sum(map(len, texts[:n])) * 1e6
+    full = fontes_s / chars * 1e6
+    print(f"\nscaling across documents: first ~1 MB {first:.2f} s/MB, all {full:.2f} s/MB", end="")
+    print(f"; ratio all/first = {full / first:.2f}")
+    # Within one document: a single ~1 MB document vs the 20-60 KB documents.
+    big = make_document(random.Random(args.seed), 1_000_000)
+    start = time.perf_counter()
+    fontes.analyze(big)
+    one = (time.perf_counter() - start) / len(big) * 1e6
+    print(f"one {len(big) / 1e6:.2f} MB document: {one:.2f} s/MB; ratio to all {one / full:.2f}")
+    # Linking within one document as it grows tenfold: quadratic work would show as ~10x.
+    rows = []
+    for megabytes in (1, 10):
+        text = make_document(random.Random(args.seed), int(megabytes * 1_000_000))
+        mentions, seconds = time_linking(text)
+        rows.append((megabytes, mentions, seconds))
         print(
-            f"one {len(big) / 1e6:.2f} MB document: {one:.3f} s/MB; ratio to all {one / full:.2f}"
+            f"linking one {megabytes} MB document: {mentions:,} mentions, {seconds:.2f} s, "
+            f"{seconds / mentions * 1e6:.1f} µs/mention",
+            flush=True,
         )
+    (_, m1, s1), (_, m10, s10) = rows
+    print(f"linking time per mention, 10 MB / 1 MB = {(s10 / m10) / (s1 / m1):.2f} (1 = linear)")
 
 
 if __name__ == "__main__":

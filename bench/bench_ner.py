@@ -23,6 +23,7 @@ spaCy FAC label), else LOC; persons, organisations, products and dates are not s
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -30,7 +31,7 @@ from typing import NamedTuple
 
 import spacy
 
-from fontes.entities.recognise import recognise
+from fontes.pipeline import analyze
 from hipe import OUT_DIR, CharSpan, Document, Token, data_path, load, score, to_iob, write_tsv
 from ner_rules import apply_rules, for_dataset, spacy_type
 from train_ner import DEFAULT_MODEL, Settings, model_text
@@ -49,12 +50,21 @@ class Mention(NamedTuple):
 
 
 def fontes_system(text: str, model: str | None = None) -> list[Mention]:
-    """The fontes system under test. Re-point this function to fontes' entity layer."""
-    return [
-        Mention(e.start, e.end, KIND_TO_HIPE[e.kind], e.label)
-        for e in recognise(text, model=model)
-        if e.kind in KIND_TO_HIPE
-    ]
+    """fontes' people, organisations and places: every stage up to the entities, no checks.
+
+    `model` is given to fontes as a user would give it, through `FONTES_SPACY_MODEL`.
+    """
+    saved = os.environ.get("FONTES_SPACY_MODEL")
+    if model:
+        os.environ["FONTES_SPACY_MODEL"] = model
+    try:
+        doc = analyze(text, rules=[])
+    finally:
+        if saved is None:
+            os.environ.pop("FONTES_SPACY_MODEL", None)
+        else:
+            os.environ["FONTES_SPACY_MODEL"] = saved
+    return [Mention(m.start, m.end, KIND_TO_HIPE[m.kind], m.source) for m in doc.mentions]
 
 
 System = Callable[[Sequence[str]], list[list[Mention]]]

@@ -220,12 +220,6 @@ def test_output_into_missing_directory(runner, tmp_path) -> None:
 
 
 def test_a_missing_language_model_is_a_one_line_error(runner, tmp_path, monkeypatch) -> None:
-    from fontes.entities import nlp
-
     monkeypatch.setenv("FONTES_SPACY_MODEL", "no_such_model_pkg")
-    nlp.load_pipeline.cache_clear()
-    try:
-        result = runner.invoke(app, ["check", str(write(tmp_path, TEXT))])
-    finally:
-        nlp.load_pipeline.cache_clear()
+    result = runner.invoke(app, ["check", str(write(tmp_path, TEXT))])
     assert_one_line_error(result, "no spaCy model found (tried no_such_model_pkg)")

@@ -133,6 +133,10 @@ class Document:
     def excerpt(self, span: Span | Record) -> str:
         return self._text[span.start : span.end]
 
+    def spoken(self, span: Span | Record) -> str:
+        """The span's text as a reader would say it: a line break or run of spaces is one space."""
+        return " ".join(self._text[span.start : span.end].split())
+
     def in_apparatus(self, offset: int) -> bool:
         return offset in self.apparatus
 

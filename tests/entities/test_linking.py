@@ -93,3 +93,15 @@ def test_alias_in_parentheses_names_one_organisation() -> None:
     [body] = [e for e in doc.entities if e.kind is EntityKind.ORGANISATION]
     assert body.name == "Nortimber"
     assert set(body.aliases) == {"Northern Timber Syndicate Committee", "Nortirnber"}
+
+
+def test_a_name_broken_across_a_line_is_one_mention_and_one_spelling() -> None:
+    doc = fontes.analyze(
+        "The strike committee met at the town hall, where the engineer Walter\n"
+        "Brannigan spoke first. Walter Brannigan spoke again on the second day of the\n"
+        "strike, and the Northern Quays Company refused to answer him.\n"
+    )
+    [brannigan] = [p for p in people(doc) if p.surname == "Brannigan"]
+    assert spellings(doc, brannigan) == {"Walter\nBrannigan", "Walter Brannigan"}
+    assert brannigan.name == "Walter Brannigan"
+    assert not [f for f in doc.findings if f.rule == "NV001"]

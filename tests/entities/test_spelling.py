@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fontes.entities.spelling import Difference, compare
+from fontes.entities import spelling
+from fontes.entities.spelling import Difference, SpellingIndex, compare
 
 
 @pytest.mark.parametrize(
@@ -57,3 +58,27 @@ def test_a_dropped_letter_in_a_rare_name_is_a_misspelling() -> None:
 )
 def test_different_names_stay_different(one: str, other: str) -> None:
     assert compare(one, other) is None
+
+
+def test_spelling_index_relates_variants_in_the_order_first_seen() -> None:
+    index = SpellingIndex()
+    assert index.relatives("Krylov") == ["Krylov"]
+    assert index.relatives("Smith") == ["Smith"]
+    assert index.relatives("Krilov") == ["Krylov", "Krilov"]
+    assert index.relatives("Krylov") == ["Krylov", "Krilov"]
+    assert index.relatives("Smyth") == ["Smith", "Smyth"]
+
+
+def test_spelling_index_compares_each_distinct_pair_once(monkeypatch) -> None:
+    calls = []
+
+    def counting(a: str, b: str):
+        calls.append((a, b))
+        return compare(a, b)
+
+    monkeypatch.setattr(spelling, "compare", counting)
+    index = SpellingIndex()
+    for _ in range(500):
+        for name in ("Krylov", "Krilov", "Kuznetsov", "Smith"):
+            index.relatives(name)
+    assert len(calls) == 3  # Krilov-Krylov, Kuznetsov with both; Smith has no K to meet

@@ -55,11 +55,7 @@ def _surname_variants(doc: Document, glossary: set[str]) -> Iterator[tuple[str, 
     for mention in doc.mentions:
         if mention.source == "cross-reference" and mention.start in missed:
             continue
-        name = (
-            mention.surname
-            if mention.kind is EntityKind.PERSON
-            else doc.text[mention.start : mention.end]
-        )
+        name = mention.surname if mention.kind is EntityKind.PERSON else doc.spoken(mention)
         if name:
             counts[name] += 1
             first.setdefault(name, mention)

@@ -41,7 +41,7 @@ def garbled_name(doc: Document) -> Iterator[Problem]:
     for entity in doc.entities:
         canonical = entity.surname if entity.kind is EntityKind.PERSON else entity.name
         for mention in entity.mentions:
-            written = mention.surname or doc.text[mention.start : mention.end]
+            written = mention.surname or doc.spoken(mention)
             if compare(canonical, written) is Difference.OCR:
                 yield Problem(
                     mention.start,

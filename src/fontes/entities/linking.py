@@ -5,15 +5,17 @@ joins the entity whose surname is the same name (`compare`) and whose forenames 
 same surname with other forenames is another person. A forename introduced by kinship takes
 the surname of the person just spoken of. A bare surname joins the one entity it can name; if
 it could name several, the paragraph decides when it names only one of them, otherwise the
-mention is marked ambiguous. Candidates are looked up by the first letter of the name's key,
-so linking stays near-linear in the number of mentions.
+mention is marked ambiguous. Spellings are compared once per distinct pair that shares a
+key's first letter (`SpellingIndex`) and a paragraph's mentions are found by bisection, so
+linking grows linearly with the number of mentions.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 
-from fontes.entities.spelling import Difference, compare, transliteration_key
+from fontes.entities.spelling import Difference, SpellingIndex, compare
 from fontes.model import Document, Entity, EntityKind, Mention
 from fontes.structure.names import fold, unique_id
 
@@ -21,20 +23,48 @@ _SAME_FORENAME = (Difference.SAME, Difference.TRANSLITERATION, Difference.OCR)
 
 
 class _People:
-    """Person entities indexed by the first letter of their surname's key."""
+    """Person entities, found by any spelling of their surname."""
 
     def __init__(self) -> None:
-        self.by_letter: dict[str, list[Entity]] = defaultdict(list)
+        self.entities: dict[str, Entity] = {}  # by id, in the order made
+        self.by_surname: dict[str, list[Entity]] = defaultdict(list)
+        self.spellings = SpellingIndex()
         self.taken: set[str] = set()
 
     def add(self, entity: Entity) -> Entity:
         self.taken.add(entity.id)
-        self.by_letter[transliteration_key(entity.surname)[:1]].append(entity)
+        self.entities[entity.id] = entity
+        self.by_surname[entity.surname].append(entity)
+        self.spellings.relatives(entity.surname)  # known from now on to the names it relates to
         return entity
 
     def named(self, surname: str) -> list[Entity]:
-        bucket = self.by_letter.get(transliteration_key(surname)[:1], [])
-        return [entity for entity in bucket if compare(entity.surname, surname) is not None]
+        """Entities whose surname may be `surname`, oldest first."""
+        found = [e for s in self.spellings.relatives(surname) for e in self.by_surname.get(s, [])]
+        if len(found) > 1:
+            order = {id_: rank for rank, id_ in enumerate(self.entities)}
+            found.sort(key=lambda e: order[e.id])
+        return found
+
+
+class _Paragraphs:
+    """The person mentions of each paragraph, found by bisection."""
+
+    def __init__(self, doc: Document, persons: list[Mention]) -> None:
+        self.bounds = [(p.start, p.end) for p in doc.paragraphs]
+        self.starts = [p.start for p in doc.paragraphs]
+        self.persons = persons
+        self.mention_starts = [m.start for m in persons]
+
+    def around(self, offset: int) -> list[Mention]:
+        """The person mentions in the paragraph holding `offset`, in text order."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index < 0 or not self.bounds[index][0] <= offset < self.bounds[index][1]:
+            return []
+        start, end = self.bounds[index]
+        first = bisect.bisect_left(self.mention_starts, start)
+        last = bisect.bisect_left(self.mention_starts, end)
+        return self.persons[first:last]
 
 
 def link_entities(doc: Document) -> None:
@@ -53,16 +83,17 @@ def link_entities(doc: Document) -> None:
             )
         )
     persons = [m for m in doc.mentions if m.kind is EntityKind.PERSON]
+    paragraphs = _Paragraphs(doc, persons)
     for mention in persons:
         if mention.source == "kinship":
-            mention.surname = _relative_surname(doc, persons, mention)
+            mention.surname = _relative_surname(doc, paragraphs, mention)
     for mention in persons:
         if mention.forenames and mention.surname:
             _link_full_name(people, mention)
     for mention in persons:
         if mention.entity is None and mention.surname:
-            _link_surname(doc, people, persons, mention)
-    entities = [e for bucket in people.by_letter.values() for e in bucket]
+            _link_surname(people, paragraphs, mention)
+    entities = list(people.entities.values())
     entities.sort(key=lambda e: (e.glossary is None, e.mentions[0].start if e.mentions else 0))
     doc.entities.extend(entities)
     doc.entities.extend(_group_by_name(doc, EntityKind.ORGANISATION, "org"))
@@ -104,20 +135,10 @@ def _link_full_name(people: _People, mention: Mention) -> None:
     _attach(entity, mention)
 
 
-def _link_surname(
-    doc: Document,
-    people: _People,
-    persons: list[Mention],
-    mention: Mention,
-) -> None:
+def _link_surname(people: _People, paragraphs: _Paragraphs, mention: Mention) -> None:
     candidates = people.named(mention.surname)
     if len(candidates) > 1:
-        paragraph = _paragraph_of(doc, mention.start)
-        near = {
-            m.entity
-            for m in persons
-            if m.forenames and m.entity and paragraph[0] <= m.start < paragraph[1]
-        }
+        near = {m.entity for m in paragraphs.around(mention.start) if m.forenames and m.entity}
         in_context = [e for e in candidates if e.id in near]
         if len(in_context) != 1:
             mention.candidates = [e.id for e in candidates]
@@ -138,11 +159,10 @@ def _link_surname(
     _attach(candidates[0], mention)
 
 
-def _relative_surname(doc: Document, persons: list[Mention], mention: Mention) -> str:
+def _relative_surname(doc: Document, paragraphs: _Paragraphs, mention: Mention) -> str:
     """`his brother Ivan`: the surname of the person last named, not in the possessive."""
-    paragraph = _paragraph_of(doc, mention.start)
-    for other in reversed(persons):
-        if other.start >= mention.start or other.start < paragraph[0]:
+    for other in reversed(paragraphs.around(mention.start)):
+        if other.start >= mention.start:
             continue
         possessive = doc.folded[other.end : other.end + 2] == "'s"
         if other.surname and other.source != "kinship" and not possessive:
@@ -150,36 +170,27 @@ def _relative_surname(doc: Document, persons: list[Mention], mention: Mention) -
     return ""
 
 
-def _paragraph_of(doc: Document, offset: int) -> tuple[int, int]:
-    for paragraph in doc.paragraphs:  # few calls: only for ambiguous or kinship mentions
-        if paragraph.start <= offset < paragraph.end:
-            return paragraph.start, paragraph.end
-    return offset, offset
-
-
 def _group_by_name(doc: Document, kind: EntityKind, prefix: str) -> list[Entity]:
     """Organisations or places: one entity per name, with aliases and close spellings."""
     mentions = [m for m in doc.mentions if m.kind is kind]
     groups: dict[str, list[Mention]] = {}
-    # (a name, the group it belongs to) by the first letter of the name's key
-    names_by_letter: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    spellings = SpellingIndex()
+    group_of: dict[str, str] = {}  # each name seen → the group it joined
     previous_key = ""
     for index, mention in enumerate(mentions):
-        name = doc.text[mention.start : mention.end]
-        letter = transliteration_key(name)[:1]
+        name = doc.spoken(mention)
+        relatives = spellings.relatives(name)
         if index and mention.source == "alias" and _is_alias_of(doc, mentions[index - 1], mention):
             key = previous_key  # `the 'Trade Committee' (Torgkom)`: one body, two names
         else:
-            known = (group for known, group in names_by_letter[letter] if compare(known, name))
-            key = next(known, name)
-        if key not in groups or not any(known == name for known, _ in names_by_letter[letter]):
-            names_by_letter[letter].append((name, key))
+            key = next((group_of[known] for known in relatives if known in group_of), name)
+        group_of.setdefault(name, key)
         groups.setdefault(key, []).append(mention)
         previous_key = key
     taken: set[str] = set()
     entities = []
     for members in groups.values():
-        spellings = Counter(doc.text[m.start : m.end] for m in members)
+        spellings = Counter(doc.spoken(m) for m in members)
         name = spellings.most_common(1)[0][0]
         entity = Entity(
             id=unique_id(prefix, name, taken),

@@ -36,6 +36,7 @@ _ORGANISATION_WORDS = frozenset(
 )
 _PARTICLES = frozenset("de da di del van von der den la le du dos das ter ten y".split())
 _NOT_NAMES = frozenset("ed eds cit op ibid ibidem idem loc p pp vol".split())
+_WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
@@ -122,7 +123,7 @@ def _clean(
 ) -> Mention | None:
     """Trim a statistical mention to the name itself, and type it by what the document knows."""
     text = doc.folded[start:end]
-    cut = min((text.find(mark) for mark in (":", "\n", "*") if mark in text), default=len(text))
+    cut = min((text.find(mark) for mark in (":", "*") if mark in text), default=len(text))
     end = start + cut
     while end > start and not doc.folded[end - 1].isalnum():
         end -= 1
@@ -144,11 +145,20 @@ def _clean(
     if fold(_POSSESSIVE.sub("", words[-1])) in people:
         return _person(doc, start, end, "ner")
     if kind is EntityKind.PERSON:
-        # `Recorder of Stanmouth` is an office; a lone unknown word (`Tyne`) is too weak.
-        if any(word.islower() and word not in _PARTICLES for word in words) or len(words) < 2:
+        # `Recorder of Stanmouth` is an office; a lone word (`Tyne`) is too weak unless a
+        # title stands before it (`Admiral Purvey`).
+        if any(word.islower() and word not in _PARTICLES for word in words):
+            return None
+        if len(words) < 2 and not _after_title(doc, start):
             return None
         return _person(doc, start, end, "ner")
     return Mention(start=start, end=end, kind=kind, source="ner")
+
+
+def _after_title(doc: Document, start: int) -> bool:
+    """Whether the word just before `start` is a title or rank (`Mr.`, `General`)."""
+    before = _WORD_BEFORE.search(doc.folded, max(0, start - 24), start)
+    return before is not None and fold(before[1]) in TITLES
 
 
 def _gazetteer(

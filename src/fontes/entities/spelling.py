@@ -11,6 +11,7 @@ English lexicon knows, so that `Johnson` and `Johnston` stay two names.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from enum import StrEnum
 from functools import lru_cache
 
@@ -106,3 +107,27 @@ def compare(a: str, b: str) -> Difference | None:
     ):
         return Difference.MISSPELLING
     return None
+
+
+class SpellingIndex:
+    """Names seen so far, each with the names `compare` relates it to.
+
+    A new name is compared once, and only with names whose key starts with the same letter;
+    after that, asking for its relatives is a dictionary read. So linking costs grow with
+    the number of distinct spellings, not with the number of mentions.
+    """
+
+    def __init__(self) -> None:
+        self._by_letter: dict[str, list[str]] = defaultdict(list)
+        self._relatives: dict[str, list[str]] = {}
+
+    def relatives(self, name: str) -> list[str]:
+        """Known names that may be `name` (itself included), in the order first seen."""
+        if name not in self._relatives:
+            bucket = self._by_letter[transliteration_key(name)[:1]]
+            related = [known for known in bucket if compare(known, name) is not None]
+            for known in related:
+                self._relatives[known].append(name)
+            self._relatives[name] = [*related, name]
+            bucket.append(name)
+        return self._relatives[name]

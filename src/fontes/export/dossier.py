@@ -7,7 +7,6 @@ Dates are EDTF strings; offsets are Python str indices into the text as decoded.
 from __future__ import annotations
 
 import json
-import re
 from importlib import resources
 from typing import Any
 
@@ -102,7 +101,7 @@ def _mention(doc: Document, mention: Mention) -> dict[str, Any]:
 
 def _entity(doc: Document, entity: Entity) -> dict[str, Any]:
     """What every entity has: its canonical name, other spellings, and every mention."""
-    spellings = {re.sub(r"\s+", " ", doc.text[m.start : m.end]) for m in entity.mentions}
+    spellings = {doc.spoken(m) for m in entity.mentions}
     return {
         "id": entity.id,
         "name": entity.name,
