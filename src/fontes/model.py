@@ -10,6 +10,7 @@ import bisect
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 from functools import cached_property
 
@@ -97,6 +98,8 @@ class Document:
         self.mentions: list[Mention] = []
         self.entities: list[Entity] = []
         self.garbles: list[Garble] = []
+        self.times: list[TimeExpression] = []
+        self.events: list[Event] = []
         self.findings: list[Finding] = []
         # Regions that belong to the apparatus (glossary, bibliography, notes, headings,
         # citations): prose readers such as the quotation reader skip them.
@@ -166,6 +169,39 @@ class Period(Record):
             and self.last_year is not None
             and self.last_year < self.first_year
         )
+
+
+class TimeType(StrEnum):
+    """TimeML's four kinds of temporal expression."""
+
+    DATE = "DATE"
+    TIME = "TIME"
+    DURATION = "DURATION"
+    SET = "SET"
+
+
+@dataclass(slots=True)
+class TimeExpression(Record):
+    """A date, time of day, duration or frequency in the running text, normalised.
+
+    `value` is TimeML's TIMEX3 value, what temporal taggers exchange (`1930-12-08`, `193X`,
+    `P2Y`, `PRESENT_REF`); `edtf` is the same date in EDTF where EDTF can say it (`1930-12-08`,
+    `193X`, `1900~`, `1906/1909`), else None; `earliest` and `latest` bound the days it can
+    mean, so dates of different precision can be compared; `mod` keeps what neither value
+    says (TimeML's `START`, `MID`, `END`, `APPROX`, `BEFORE`, `AFTER`). A date completed
+    from context (`On 8 December`, `two years later`) has `anchor`: the offset of the
+    expression it was completed from.
+    """
+
+    start: int
+    end: int
+    type: TimeType
+    value: str
+    edtf: str | None = None
+    earliest: date | None = None
+    latest: date | None = None
+    mod: str = ""
+    anchor: int | None = None
 
 
 @dataclass(slots=True)
@@ -356,6 +392,34 @@ class Entity:
     canonical_because: str = ""
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+
+
+class EventKind(StrEnum):
+    STATEMENT = "statement"  # a dated sentence of the running text
+    BIRTH = "birth"
+    DEATH = "death"
+    ROLE = "role"  # an office or episode in a biographical note
+    PUBLICATION = "publication"
+
+
+@dataclass(slots=True)
+class Event(Record):
+    """Something that happened at a date, placed on the document's timeline.
+
+    `start`/`end` cover the statement (a sentence, or a clause of a biographical note);
+    `date_start`/`date_end` the date printed in it. `edtf`, `earliest` and `latest` as in
+    `TimeExpression`; `participants` are entity (or glossary) ids.
+    """
+
+    start: int
+    end: int
+    kind: EventKind
+    edtf: str
+    earliest: date | None
+    latest: date | None
+    date_start: int
+    date_end: int
+    participants: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -18,6 +18,8 @@ from fontes.structure.glossary import read_glossary
 from fontes.structure.notes import read_notes
 from fontes.structure.quotations import read_quotations
 from fontes.structure.sections import read_sections
+from fontes.time.events import build_timeline
+from fontes.time.expressions import read_dates
 
 Stage = Callable[[Document], None]
 
@@ -32,9 +34,11 @@ STAGES: list[tuple[str, Stage]] = [
     ("citations", read_citations),
     ("cross-references", read_cross_references),
     ("quotations", read_quotations),
+    ("dates", read_dates),
     ("mentions", find_mentions),
     ("linking", link_entities),
     ("ocr", find_garbles),
+    ("events", build_timeline),
 ]
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterator
 
 from fontes.checks.registry import Problem, rule
-from fontes.model import Category, Document, Severity
+from fontes.model import Category, Document, EventKind, GlossaryEntry, Severity, TimeType
+from fontes.structure.names import fold
+from fontes.time.expressions import find_time_expressions
 
 
 @rule("CH001", "inverted-lifespan", Category.CHRONOLOGY, Severity.ERROR)
@@ -57,4 +61,219 @@ def inverted_range(doc: Document) -> Iterator[Problem]:
                 f"section '{section.title}' ends in {section.period.last_year}, "
                 f"before it begins in {section.period.first_year}",
                 "check the heading's dates",
+            )
+
+
+# Things that can happen to a person after death: a note may date them past the lifespan.
+_POSTHUMOUS = re.compile(
+    r"posthum|publish|commemorat|rehabilitat|buried|reburied|reinter|memorial|monument|"
+    r"honou?red|named after|exhum|obituar|remembered|canoni[sz]",
+    re.IGNORECASE,
+)
+# Words that make a statement about a dead person legitimate: it speaks of the death or
+# the memory, not of the person acting.
+_ABOUT_THE_DEAD = re.compile(
+    r"\b(?:died|dead|death|late|memory|posthum\w*|buried|funeral|grave|widow\w*|obituary|"
+    r"legacy|commemorat\w*|mourn\w*|killed|executed)\b",
+    re.IGNORECASE,
+)
+_APPOSITION = re.compile(r",?\s*(?:in|on|that is,?|i\.e\.,?|namely)?\s*")
+
+
+def _lifespans(doc: Document) -> dict[str, tuple[GlossaryEntry, int | None, int | None]]:
+    """Glossary id → (entry, birth year, death year), for lifespans that are not inverted."""
+    out = {}
+    for entry in doc.glossary:
+        life = entry.lifespan
+        if life is not None and not life.inverted:
+            out[entry.id] = (entry, life.first_year, life.last_year)
+    return out
+
+
+def _at(doc: Document, offset: int) -> str:
+    return f"line {doc.line_column(offset)[0]}"
+
+
+@rule("CH003", "outside-lifespan", Category.CHRONOLOGY, Severity.ERROR)
+def outside_lifespan(doc: Document) -> Iterator[Problem]:
+    """An office or episode in a biographical note dated before the birth or after the death.
+
+    Why it matters: a person cannot hold an office before being born, nor be evacuated
+    after dying; one of the two dates is wrong, or the note confuses two people. Things
+    that happen to the dead (a posthumous publication, a rehabilitation, a reburial) are
+    not reported, nor is an office that ends the year its holder died.
+
+    Example: `FARRAND, Thomas, shipowner (1850-1911); ... emigrated to Canada (1913)`.
+    """
+    lives = _lifespans(doc)
+    for event in doc.events:
+        if event.kind is not EventKind.ROLE or not event.participants:
+            continue
+        entry, born, died = lives.get(event.participants[0], (None, None, None))
+        if entry is None or event.earliest is None or event.latest is None:
+            continue
+        title = doc.text[event.start : event.date_start].rstrip(" (")
+        if died is not None and event.earliest.year > died and not _POSTHUMOUS.search(title):
+            yield Problem(
+                event.date_start,
+                event.date_end,
+                f"'{title}' is dated {event.edtf}, after {entry.name}'s death in {died} "
+                f"(lifespan at {_at(doc, entry.lifespan.start)})",  # type: ignore[union-attr]
+                "check both years; one of them is misprinted, or the note mixes two people",
+            )
+        elif born is not None and event.latest.year < born:
+            yield Problem(
+                event.date_start,
+                event.date_end,
+                f"'{title}' is dated {event.edtf}, before {entry.name} was born in {born} "
+                f"(lifespan at {_at(doc, entry.lifespan.start)})",  # type: ignore[union-attr]
+                "check both years; one of them is misprinted",
+            )
+
+
+@rule("CH004", "conflicting-dates", Category.CONSISTENCY, Severity.ERROR)
+def conflicting_dates(doc: Document) -> Iterator[Problem]:
+    """A birth or death dated twice, in two years that cannot both be right.
+
+    A biographical note's `died in Lagos (1924)` that disagrees with the lifespan beside it
+    is the usual case.
+
+    Why it matters: a reader who takes one date and a reader who takes the other will
+    place the person differently against every event; the apparatus contradicts itself.
+
+    Example: `OKAFOR, Samuel, printer (1871-1926); ... died in Lagos (1924)`.
+    """
+    lives = _lifespans(doc)
+    for event in doc.events:
+        if event.kind not in (EventKind.DEATH, EventKind.BIRTH) or event.edtf.count("/"):
+            continue
+        entry, born, died = lives.get(event.participants[0], (None, None, None))
+        if entry is None or entry.lifespan is None or event.earliest is None:
+            continue
+        if event.date_start == entry.lifespan.start:
+            continue  # the lifespan itself
+        year = event.earliest.year
+        expected = died if event.kind is EventKind.DEATH else born
+        if expected is not None and year != expected:
+            what = "death" if event.kind is EventKind.DEATH else "birth"
+            yield Problem(
+                event.date_start,
+                event.date_end,
+                f"{entry.name}'s {what} is dated {year} here, but the lifespan "
+                f"({entry.lifespan.edtf}, {_at(doc, entry.lifespan.start)}) gives {expected}",
+                "find which year the sources support and correct the other",
+            )
+
+
+@rule("CH005", "relative-date-conflict", Category.CHRONOLOGY, Severity.WARNING)
+def relative_date_conflict(doc: Document) -> Iterator[Problem]:
+    """A relative date that disagrees with the explicit date beside it.
+
+    `Two years later, in 1932` is checked against the date the narrative counts from.
+
+    Why it matters: the narrative's own arithmetic is a check on its dates; when `two
+    years later, in 1935` follows an event of 1930, either the count or the year is wrong,
+    or the narrative has jumped without saying so.
+
+    Example: `The strike ended in May 1911. Two years later, in 1914, the union split.`
+    """
+    times = doc.times
+    for relative, explicit in itertools.pairwise(times):
+        if relative.anchor is None or explicit.anchor is not None:
+            continue
+        if relative.earliest is None or relative.latest is None or explicit.earliest is None:
+            continue
+        gap = doc.folded[relative.end : explicit.start]
+        if _APPOSITION.fullmatch(gap) is None:
+            continue
+        if (
+            explicit.latest is None
+            or explicit.earliest > relative.latest
+            or (explicit.latest < relative.earliest)
+        ):
+            written = doc.text[relative.start : relative.end]
+            anchor = next(t for t in times if t.start == relative.anchor)
+            yield Problem(
+                relative.start,
+                explicit.end,
+                f"'{written}' counts from {anchor.edtf} ({_at(doc, anchor.start)}) to "
+                f"{relative.edtf}, but the text gives {explicit.edtf}",
+                "check the count and the year against the sources",
+            )
+
+
+@rule("CH006", "work-before-its-subject", Category.CHRONOLOGY, Severity.ERROR)
+def work_before_its_subject(doc: Document) -> Iterator[Problem]:
+    """A work dated before the period its title treats, or before its author could write.
+
+    Why it matters: a book on the 1930s cannot appear in 1871; the year is a misprint
+    (often of a reprint or a digit), and every citation of the work inherits it.
+
+    Example: `Ellery, Jane: 'The Dock Strikes of the Nineties'; London; 1869.`
+    """
+    lives = _lifespans(doc)
+    authors = {fold(entry.surname): entry for entry, _, _ in lives.values()}
+    for work in doc.works:
+        if work.year is None:
+            continue
+        treated = [
+            t
+            for t in find_time_expressions(work.title)
+            if t.type is TimeType.DATE and t.earliest is not None
+        ]
+        subject = min(treated, key=lambda t: t.earliest, default=None)  # type: ignore[arg-type, return-value]
+        if subject is not None and subject.earliest.year > work.year:  # type: ignore[union-attr]
+            span = work.title[subject.start : subject.end]
+            yield Problem(
+                work.start,
+                work.end,
+                f"'{work.title}' is dated {work.year}, before the period it treats "
+                f"('{span}', {subject.edtf})",
+                "check the year of publication (a misprint, or the year of another edition)",
+            )
+            continue
+        for surname in work.surnames:
+            entry = authors.get(fold(surname))
+            if entry is None or entry.lifespan is None or entry.lifespan.first_year is None:
+                continue
+            if work.year < entry.lifespan.first_year + 10:
+                yield Problem(
+                    work.start,
+                    work.end,
+                    f"'{work.title}' is dated {work.year}, but its author {entry.name} was "
+                    f"born in {entry.lifespan.first_year} ({_at(doc, entry.lifespan.start)})",
+                    "check the year of publication and the author's lifespan",
+                )
+
+
+@rule("CH007", "named-after-death", Category.CHRONOLOGY, Severity.WARNING)
+def named_after_death(doc: Document) -> Iterator[Problem]:
+    """A person named in the events of a year after their death, as if still acting.
+
+    Why it matters: a general who died in 1928 cannot command troops in plans of 1930;
+    either the narrative confuses two people, a date is wrong, or the source attributes
+    to the dead what others did. Sentences about the death or the memory of a person
+    (`the late`, `died`, `in memory of`) are not reported.
+
+    Example: `HALLORAN, Bridget (1851-1897) ... In March 1899 Halloran addressed the meeting.`
+    """
+    lives = _lifespans(doc)
+    reported: set[tuple[str, int]] = set()
+    for event in doc.events:
+        if event.kind is not EventKind.STATEMENT or event.earliest is None:
+            continue
+        for person in event.participants:
+            entry, _, died = lives.get(person, (None, None, None))
+            if entry is None or died is None or event.earliest.year <= died:
+                continue
+            sentence = doc.folded[event.start : event.end]
+            if _ABOUT_THE_DEAD.search(sentence) or (person, event.start) in reported:
+                continue
+            reported.add((person, event.start))
+            yield Problem(
+                event.date_start,
+                event.date_end,
+                f"{entry.name} is named in a statement dated {event.edtf}, after dying in "
+                f"{died} (lifespan at {_at(doc, entry.lifespan.start)})",  # type: ignore[union-attr]
+                "check whether this is the same person, and the dates of both",
             )

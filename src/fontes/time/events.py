@@ -1,0 +1,155 @@
+"""Events: the document's dated statements and biographical facts, on one timeline.
+
+A sentence of the running text with a date in it is a statement event, its participants the
+people, organisations and places it mentions. A biographical note gives a birth and a death
+(the lifespan) and an event per dated office or episode (`evacuated to Constantinople
+(1929)`); a note's `died in Paris (1939)` is a death of its own, so that a check can compare
+it with the lifespan. A bibliography entry with a year is a publication.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from fontes.model import (
+    Document,
+    Event,
+    EventKind,
+    GlossaryEntry,
+    Period,
+    Span,
+    TimeType,
+)
+from fontes.structure.names import fold
+
+_DEATH = re.compile(
+    r"(?:died|killed|executed|shot|murdered|assassinated|perished|hanged|death)\b", re.I
+)
+_BIRTH = re.compile(r"born\b", re.I)
+# A full stop that ends a sentence: not after an initial or a usual abbreviation.
+_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+[\"'(\[]*[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st p pp cf op cit ed eds vol no gen col prof rev lt capt maj sgt jr sr "
+    "co inc ltd ibid id c ca fig ch art sec".split()
+)
+
+
+def build_timeline(doc: Document) -> None:
+    """Fill `doc.events`, ordered by date (undated-start events last) and then by position."""
+    events: list[Event] = []
+    for entry in doc.glossary:
+        events.extend(_biography(entry))
+    events.extend(_publications(doc))
+    events.extend(_statements(doc))
+    events.sort(key=lambda e: (e.earliest is None, e.earliest or date.min, e.start))
+    doc.events.extend(events)
+
+
+def _from_period(
+    start: int, end: int, kind: EventKind, period: Period, participants: list[str]
+) -> Event:
+    first = period.first_year
+    last = period.last_year if period.last_year is not None else first
+    return Event(
+        start=start,
+        end=end,
+        kind=kind,
+        edtf=period.edtf,
+        earliest=date(first, 1, 1) if first is not None else None,
+        latest=date(last, 12, 31) if last is not None else None,
+        date_start=period.start,
+        date_end=period.end,
+        participants=participants,
+    )
+
+
+def _year_event(
+    start: int, end: int, kind: EventKind, year: int, span: Span | Period, who: list[str]
+) -> Event:
+    return Event(
+        start, end, kind, str(year), date(year, 1, 1), date(year, 12, 31), span.start, span.end, who
+    )
+
+
+def _biography(entry: GlossaryEntry) -> Iterator[Event]:
+    life = entry.lifespan
+    if life is not None:
+        if life.first_year is not None:
+            yield _year_event(
+                entry.start, entry.end, EventKind.BIRTH, life.first_year, life, [entry.id]
+            )
+        if life.last_year is not None:
+            yield _year_event(
+                entry.start, entry.end, EventKind.DEATH, life.last_year, life, [entry.id]
+            )
+    for role in entry.roles:
+        if role.period is None:
+            continue
+        kind = (
+            EventKind.DEATH
+            if _DEATH.match(role.title)
+            else EventKind.BIRTH
+            if _BIRTH.match(role.title)
+            else EventKind.ROLE
+        )
+        yield _from_period(role.start, role.end, kind, role.period, [entry.id])
+
+
+def _publications(doc: Document) -> Iterator[Event]:
+    people = {fold(e.surname): e.id for e in doc.entities if e.surname}
+    for work in doc.works:
+        if work.year is None:
+            continue
+        authors = [people[fold(s)] for s in work.surnames if fold(s) in people]
+        yield _year_event(work.start, work.end, EventKind.PUBLICATION, work.year, work, authors)
+
+
+def _statements(doc: Document) -> Iterator[Event]:
+    """One event per dated expression, spanning its sentence."""
+    mention_starts = [m.start for m in doc.mentions]
+    times = [t for t in doc.times if t.type is TimeType.DATE and t.edtf and t.earliest]
+    if not times:
+        return
+    starts = [t.start for t in times]
+    for paragraph in doc.paragraphs:
+        first = bisect.bisect_left(starts, paragraph.start)
+        if first == len(times) or times[first].start >= paragraph.end:
+            continue
+        for start, end in sentences(doc.folded, paragraph.start, paragraph.end):
+            lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+            if lo == hi:
+                continue
+            mentions = doc.mentions[
+                bisect.bisect_left(mention_starts, start) : bisect.bisect_left(mention_starts, end)
+            ]
+            who = list(dict.fromkeys(m.entity for m in mentions if m.entity))
+            for time in times[lo:hi]:
+                yield Event(
+                    start=start,
+                    end=end,
+                    kind=EventKind.STATEMENT,
+                    edtf=time.edtf or "",
+                    earliest=time.earliest,
+                    latest=time.latest,
+                    date_start=time.start,
+                    date_end=time.end,
+                    participants=who,
+                )
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Sentence spans of `text[start:end]`, cut after `.`, `!`, `?` that end a sentence."""
+    begin = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"(\w+)$", text[max(begin, match.start() - 12) : match.start()])
+        if word and (word[1].lower() in _ABBREVIATIONS or len(word[1]) == 1):
+            continue
+        yield begin, match.end()
+        begin = match.end()
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end:
+        yield begin, end

@@ -1,0 +1,745 @@
+"""Temporal expressions in running text: found, typed and normalised to TimeML and EDTF.
+
+Dates (`25 November 1930`, `November 1930`, `1930`, `the 1930s`, `the 19th century`),
+ranges (`1906-09`, `between 1909 and 1931`), approximate and uncertain dates (`c. 1900`,
+`mid-1929`, `early 1930s`, `1929?`), quarters and seasons, times of day, durations
+(`ten years`, `63-year-old`) and frequencies (`every year`).
+
+Partial and relative dates are completed from the narrative's own time, never from today:
+`On 8 December` takes the year of the last date printed with a month; `two years later` and
+`the following day` count from the last date of the narrative; `last year`, `yesterday`
+and `Tuesday` count from the document's date when one is given (`anchor`, the creation date
+of a news report, say) and from the narrative's time otherwise.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from edtf import parse_edtf
+
+from fontes.model import Document, TimeExpression, TimeType
+from fontes.time.periods import expand_year
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+NUMBERS = {
+    word: number
+    for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"a": 1, "an": 1, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100}
+VAGUE_NUMBERS = frozenset("some several few many a few couple".split())
+ORDINALS = {
+    word: number
+    for number, word in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+        "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth twenty-first".split()
+    )
+}
+DECADE_WORDS = {
+    word: str(number)
+    for number, word in enumerate(
+        "twenties thirties forties fifties sixties seventies eighties nineties".split(), start=2
+    )
+}
+# TimeML's unit letters; hours and minutes are time units (`PT3H`).
+UNITS = {
+    "year": "Y",
+    "month": "M",
+    "week": "W",
+    "day": "D",
+    "decade": "DE",
+    "century": "CE",
+    "hour": "H",
+    "minute": "MIN",
+    "fortnight": "FN",
+}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_EDTF_SEASONS = {"SP": "21", "SU": "22", "FA": "23", "WI": "24"}
+_MODIFIERS = {
+    "early": "START",
+    "the beginning of": "START",
+    "the start of": "START",
+    "mid": "MID",
+    "the middle of": "MID",
+    "late": "END",
+    "the end of": "END",
+}
+_PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_NUMBER = (
+    r"(?:\d+(?:\.\d+)?|a few|a couple of|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+    r"thirty|forty|fifty|sixty|a hundred|hundreds of|an?|some|several|few|many)"
+)
+_UNIT = r"(?:year|month|week|day|decade|century|centurie|hour|minute|fortnight)"
+_MOD = rf"(?:(?P<mod>{'|'.join(_MODIFIERS)})[\s-]+)"
+_APPROX = r"(?:(?P<approx>c\.|ca\.|circa|about|around|approximately)\s*)"
+
+
+@dataclass(slots=True)
+class _Context:
+    """What relative and partial dates are resolved against, updated in text order."""
+
+    anchor: date | None  # the document's own date, for `today`, `last year`, `Tuesday`
+    last: TimeExpression | None = None  # the narrative's latest date of any precision
+    last_month: TimeExpression | None = None  # ... printed with its month and year
+
+    def deictic(self) -> date | None:
+        """`now` for `this year`, `last month`: the document's date or the narrative's."""
+        if self.anchor is not None:
+            return self.anchor
+        return self.last.earliest if self.last is not None else None
+
+    def deictic_day(self) -> date | None:
+        """`now` for `yesterday`, `Tuesday`: as `deictic`, but only a day will do."""
+        if self.anchor is not None:
+            return self.anchor
+        last = self.last
+        if last is not None and last.earliest is not None and last.earliest == last.latest:
+            return last.earliest
+        return None
+
+    def year_for_partial(self) -> int | None:
+        """The year a month-and-day date without one belongs to."""
+        if self.anchor is not None:
+            return self.anchor.year
+        source = self.last_month or self.last
+        return source.earliest.year if source is not None and source.earliest else None
+
+
+Builder = Callable[[re.Match[str], _Context], TimeExpression | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    build: Builder
+
+
+_RULES: list[_Rule] = []
+
+
+def _rule(pattern: str, flags: int = re.IGNORECASE) -> Callable[[Builder], Builder]:
+    def register(build: Builder) -> Builder:
+        _RULES.append(_Rule(re.compile(pattern, flags), build))
+        return build
+
+    return register
+
+
+def find_time_expressions(
+    text: str, anchor: date | None = None, spans: Iterable[tuple[int, int]] | None = None
+) -> list[TimeExpression]:
+    """The temporal expressions in `text` (or in `spans` of it), in text order.
+
+    `anchor` is the document's own date (a news report's creation date); without it,
+    deictic expressions (`last year`) count from the narrative's latest date.
+    """
+    candidates: list[tuple[int, int, int, re.Match[str]]] = []
+    for start, end in spans if spans is not None else [(0, len(text))]:
+        for priority, rule in enumerate(_RULES):
+            for match in rule.pattern.finditer(text, start, end):
+                if match.end() > match.start():
+                    candidates.append((match.start(), -match.end(), priority, match))
+    candidates.sort(key=lambda c: c[:3])
+    context = _Context(anchor)
+    found: list[TimeExpression] = []
+    taken_until = -1
+    for start, _, priority, match in candidates:
+        if start < taken_until:
+            continue
+        expression = _RULES[priority].build(match, context)
+        if expression is None:
+            continue
+        taken_until = expression.end
+        found.append(expression)
+        if expression.type is TimeType.DATE and expression.earliest is not None:
+            context.last = expression
+            if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", expression.value):
+                context.last_month = expression
+    return found
+
+
+def read_dates(doc: Document) -> None:
+    """Fill `doc.times` from the running text (the apparatus has its own periods)."""
+    body = [(p.start, p.end) for p in doc.paragraphs if not doc.in_apparatus(p.start)]
+    found = find_time_expressions(doc.folded, spans=body)
+    doc.times.extend(t for t in found if not doc.in_apparatus(t.start))  # not in citations
+
+
+# --- values ------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _bounds(edtf: str) -> tuple[date | None, date | None]:
+    """The first and last day an EDTF string can mean (validated by the `edtf` package)."""
+    try:
+        parsed = parse_edtf(edtf)
+    except Exception:
+        return None, None
+    return _day(parsed, "lower_strict"), _day(parsed, "upper_strict")
+
+
+def _day(parsed: object, which: str) -> date | None:
+    try:
+        moment = getattr(parsed, which)()
+        return date(moment.tm_year, moment.tm_mon, moment.tm_mday)
+    except (TypeError, ValueError, AttributeError, OverflowError):
+        return None
+
+
+def to_edtf(value: str, mod: str = "") -> str | None:
+    """The EDTF for a TimeML date value, or None when EDTF cannot say it."""
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        edtf = value
+    elif re.fullmatch(r"\d{3}", value):
+        edtf = value + "X"  # a decade
+    elif re.fullmatch(r"\d{2}", value):
+        edtf = value + "XX"  # a century
+    elif match := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+        edtf = f"{match[1]}-{_EDTF_SEASONS[match[2]]}"
+    elif match := re.fullmatch(r"(\d{4})-Q([1-4])", value):
+        edtf = f"{match[1]}-{32 + int(match[2])}"
+    elif match := re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value):
+        monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+        first = monday + timedelta(days=5) if match[3] else monday
+        edtf = f"{first.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+    elif match := re.fullmatch(r"(\d{4}-\d{2}-\d{2})T.*", value):
+        edtf = match[1]
+    elif (re.fullmatch(r"[\d?~X{}.,/]+", value) and "/" in value) or value.startswith("{"):
+        edtf = value
+    else:
+        return None
+    if mod == "APPROX" and not edtf.endswith(("~", "?")) and "/" not in edtf:
+        edtf += "~"
+    return edtf if _bounds(edtf)[0] is not None else None
+
+
+def _date(
+    match: re.Match[str], value: str, mod: str = "", anchor: int | None = None
+) -> TimeExpression:
+    edtf = to_edtf(value, mod)
+    earliest, latest = _bounds(edtf) if edtf else (None, None)
+    return TimeExpression(
+        start=match.start(),
+        end=match.end(),
+        type=TimeType.DATE,
+        value=value,
+        edtf=edtf,
+        earliest=earliest,
+        latest=latest,
+        mod=mod,
+        anchor=anchor,
+    )
+
+
+def _other(match: re.Match[str], kind: TimeType, value: str, mod: str = "") -> TimeExpression:
+    return TimeExpression(match.start(), match.end(), kind, value, mod=mod)
+
+
+def _mod(match: re.Match[str]) -> str:
+    groups = match.re.groupindex
+    if "approx" in groups and match["approx"]:
+        return "APPROX"
+    if "mod" in groups and match["mod"]:
+        return _MODIFIERS[" ".join(match["mod"].lower().split())]
+    return ""
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _number(text: str) -> int | None:
+    """`3`, `three`, `a` → the number; `several`, `a few` → None (TimeML's `X`)."""
+    text = text.lower().removesuffix(" of")
+    if text.replace(".", "", 1).isdigit():
+        return int(float(text))
+    if text in NUMBERS:
+        return NUMBERS[text]
+    if text == "a hundred":
+        return 100
+    return None
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _day_number(text: str) -> int:
+    return int(re.match(r"\d+", text)[0])  # type: ignore[index]
+
+
+def _shift(anchor: TimeExpression, amount: int, unit: str) -> str | None:
+    """The value `amount` units after (before, if negative) `anchor`, at the unit's precision."""
+    first = anchor.earliest
+    if first is None:
+        return None
+    precise = len(anchor.value) >= 10 and anchor.value[:10].count("-") == 2
+    if unit == "Y":
+        return f"{first.year + amount:04d}"
+    if unit == "DE":
+        return f"{first.year + 10 * amount:04d}"
+    if unit == "M" and len(anchor.value) >= 7:
+        months = first.year * 12 + first.month - 1 + amount
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if unit == "W" and precise:
+        year, week, _ = (first + timedelta(weeks=amount)).isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "D" and precise:
+        return (first + timedelta(days=amount)).isoformat()
+    return None
+
+
+# --- rules, longest match first; on equal spans the earlier rule wins ----------------------
+
+
+@_rule(
+    rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH}),?\s+"
+    rf"(?P<year>{_YEAR})\b"
+)
+def _day_month_year(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    year, month, day = int(match["year"]), _month(match["month"]), _day_number(match["day"])
+    if not _valid_day(year, month, day):
+        return None
+    return _date(match, f"{year:04d}-{month:02d}-{day:02d}")
+
+
+@_rule(rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})\b")
+def _month_day_year(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    return _day_month_year(match, context)
+
+
+@_rule(r"\b(?P<year>1[0-9]{3}|20[0-9]{2})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3][0-9])\b")
+def _iso_date(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
+    return _date(match, match[0]) if _valid_day(year, month, day) else None
+
+
+@_rule(rf"\b{_MOD}?(?P<month>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})\b(?!-\d)")
+def _month_year(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    return _date(match, f"{match['year']}-{_month(match['month']):02d}", _mod(match))
+
+
+@_rule(
+    rf"\b(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?"
+    rf"(?P<month>{_MONTH})\b(?!\s*,?\s*\d)"
+)
+def _day_month(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    year = context.year_for_partial()
+    month, day = _month(match["month"]), _day_number(match["day"])
+    if match["month"].lower() == "may" and not match["month"][0].isupper():
+        return None
+    if year is None:
+        return _date(match, f"XXXX-{month:02d}-{day:02d}")
+    if not _valid_day(year, month, day):
+        return None
+    source = context.last_month or context.last
+    anchor = source.start if context.anchor is None and source is not None else None
+    return _date(match, f"{year:04d}-{month:02d}-{day:02d}", anchor=anchor)
+
+
+@_rule(
+    rf"\b(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?!\s*,?\s*\d)",
+    0,
+)
+def _month_day(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    if match["month"] == "May" and not match["day"][0].isdigit():
+        return None
+    return _day_month(match, context)
+
+
+@_rule(
+    rf"\b(?:between\s+)?(?P<first>{_YEAR})\s*(?:-|to|and|until|till)\s*"
+    rf"(?P<last>{_YEAR}|[0-9]{{2}})\b(?![-/][0-9])"
+)
+def _year_range(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    text = match[0].lower()
+    if " and " in text and not text.startswith("between"):
+        return None  # `in 1909 and 1913` are two dates, not a range
+    first = int(match["first"])
+    last = expand_year(first, match["last"])
+    return _date(match, f"{first}/{last}")
+
+
+@_rule(rf"\bfrom\s+(?P<first>{_YEAR})\s+(?:to|until|till)\s+(?P<last>{_YEAR})\b")
+def _from_to(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    return _year_range(match, context)
+
+
+@_rule(rf"\b(?:the\s+)?{_MOD}?(?:the\s+)?(?P<decade>1[0-9]{{2}}|20[0-9])0'?s\b")
+def _decade(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    return _date(match, match["decade"], _mod(match))
+
+
+@_rule(rf"\b(?:the\s+)?{_MOD}?(?:the\s+)?(?P<word>{'|'.join(DECADE_WORDS)})\b")
+def _decade_word(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    """`the thirties`: the century is the narrative's (or the document's), else the 1900s."""
+    if not (match[0].lower().startswith("the") or match["mod"]):
+        return None
+    now = context.deictic()
+    century = now.year // 100 if now is not None else 19
+    return _date(match, f"{century}{DECADE_WORDS[match['word'].lower()]}", _mod(match))
+
+
+@_rule(
+    rf"\b(?:the\s+)?{_MOD}?(?:(?P<number>[12]?[0-9])(?:st|nd|rd|th)|(?P<ordinal>"
+    + "|".join(sorted(ORDINALS, key=len, reverse=True))
+    + r"))\s+century\b"
+)
+def _century(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    number = int(match["number"]) if match["number"] else ORDINALS[match["ordinal"].lower()]
+    if not 1 <= number <= 21:
+        return None
+    return _date(match, f"{number - 1:02d}", _mod(match))
+
+
+@_rule(rf"(?:\b{_MOD}|\b{_APPROX})?\b(?P<year>{_YEAR})(?P<uncertain>\?)?(?![-/]?\d|,\d|\.\d)")
+def _year(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    text = match.string
+    before = text[max(0, match.start() - 12) : match.start()]
+    if re.search(r"(?:[$£#]|\bpp?\.\s*|\bno\.\s*|\bvol\.\s*|\d,?)$", before, re.IGNORECASE):
+        return None  # a sum, a page, a number in a series
+    after = text[match.end() : match.end() + 30]
+    if not match["mod"] and not match["approx"] and _counts_something(before, after):
+        return None  # `some 1500 members`
+    mod = "UNCERTAIN" if match["uncertain"] else _mod(match)
+    value = match["year"]
+    expression = _date(match, value, mod if mod != "UNCERTAIN" else "")
+    if match["uncertain"]:
+        expression.edtf = f"{value}?"
+    return expression
+
+
+def _counts_something(before: str, after: str) -> bool:
+    """Whether a year-like number is a count: `1500 men`, `some 2000 members`."""
+    if re.search(r"\b(?:some|about|over|nearly|almost|than|by|of)\s*$", before, re.IGNORECASE):
+        follows = re.match(r"\s+([a-z]+)", after)
+        return follows is not None and follows[1].endswith("s") and len(follows[1]) > 3
+    follows = re.match(r"\s+([a-z]+)\b", after)
+    return follows is not None and follows[1] in _COUNTED
+
+
+_COUNTED = frozenset(
+    "men women people members workers soldiers troops persons children copies pages tons "
+    "acres miles pounds dollars roubles francs marks votes delegates strikers".split()
+)
+
+
+@_rule(rf"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>{_YEAR})\b")
+def _season_year(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    return _date(match, f"{match['year']}-{SEASONS[match['season'].lower()]}")
+
+
+@_rule(
+    r"\b(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b"
+)
+def _quarter(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    ordinal = match["ordinal"].lower()
+    number = ORDINALS.get(ordinal) or int(ordinal[0])
+    year = int(match["year"]) if match["year"] else None
+    if year is None:
+        today = context.deictic()
+        if today is None:
+            return None
+        year = today.year
+    return _date(match, f"{year:04d}-Q{number}")
+
+
+@_rule(r"\b(?:today|this day)\b")
+def _today(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    today = context.deictic_day()
+    return _date(match, today.isoformat()) if today else None
+
+
+@_rule(r"\b(?:yesterday|tomorrow)\b")
+def _yesterday(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    today = context.deictic_day()
+    if today is None:
+        return None
+    shift = -1 if match[0].lower() == "yesterday" else 1
+    return _date(match, (today + timedelta(days=shift)).isoformat())
+
+
+@_rule(r"\b(?:tonight|this (?P<part>morning|afternoon|evening))\b")
+def _part_of_today(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    today = context.deictic_day()
+    if today is None:
+        return None
+    part = _PARTS_OF_DAY[match["part"].lower()] if match["part"] else "NI"
+    return _other(match, TimeType.TIME, f"{today.isoformat()}T{part}")
+
+
+@_rule(r"\b(?:now|currently|at present|at the moment|nowadays|these days|the present)\b")
+def _present(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    return _date(match, "PRESENT_REF")
+
+
+@_rule(r"\b(?:recently|formerly|previously|in the past|once)\b(?!\s+(?:a|an|every|per)\b)")
+def _past(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    if match[0].lower() == "once":
+        return None
+    return _date(match, "PAST_REF")
+
+
+@_rule(r"\b(?:in the future|in future|soon)\b")
+def _future(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    if match[0].lower() == "soon":
+        return None
+    return _date(match, "FUTURE_REF")
+
+
+@_rule(
+    r"\b(?P<which>this|last|next|the coming|the past|the previous|the following|the same)\s+"
+    r"(?P<unit>year|month|week|weekend|quarter|decade|century|spring|summer|autumn|fall|"
+    r"winter|season)\b"
+)
+def _deictic_unit(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    which, unit = match["which"].lower(), match["unit"].lower()
+    if which in ("the past",) and unit not in SEASONS:
+        return _other(match, TimeType.DURATION, f"P1{UNITS.get(unit, 'Y')}")
+    anaphoric = which in ("the previous", "the following", "the same")
+    reference = context.last if anaphoric or context.anchor is None else None
+    if reference is not None and reference.earliest is not None:
+        base = reference.earliest
+    else:
+        base = context.deictic()
+    if base is None:
+        return None
+    shift = {"this": 0, "the same": 0, "last": -1, "the previous": -1}.get(which, 1)
+    anchor = reference.start if reference is not None and context.anchor is None else None
+    if unit in SEASONS:
+        return _date(match, f"{base.year + min(shift, 0):04d}-{SEASONS[unit]}", anchor=anchor)
+    if unit == "year":
+        return _date(match, f"{base.year + shift:04d}", anchor=anchor)
+    if unit == "decade":
+        return _date(match, f"{(base.year // 10 + shift):03d}", anchor=anchor)
+    if unit == "century":
+        return _date(match, f"{(base.year // 100 + shift):02d}", anchor=anchor)
+    if unit == "quarter":
+        quarter = (base.year * 4 + (base.month - 1) // 3) + shift
+        return _date(match, f"{quarter // 4:04d}-Q{quarter % 4 + 1}", anchor=anchor)
+    if unit == "month":
+        months = base.year * 12 + base.month - 1 + shift
+        return _date(match, f"{months // 12:04d}-{months % 12 + 1:02d}", anchor=anchor)
+    if unit == "season":
+        return None
+    if context.deictic_day() is None and reference is None:
+        return None
+    year, week, _ = (base + timedelta(weeks=shift)).isocalendar()
+    suffix = "-WE" if unit == "weekend" else ""
+    return _date(match, f"{year:04d}-W{week:02d}{suffix}", anchor=anchor)
+
+
+@_rule(
+    rf"\b(?:(?P<which>last|this|next|on|coming)\s+)?(?P<weekday>{_WEEKDAY})"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
+    re.IGNORECASE,
+)
+def _weekday(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    if not match["weekday"][0].isupper():
+        return None
+    target = WEEKDAYS[match["weekday"].lower()]
+    today = context.deictic_day()
+    if today is None:
+        return _date(match, f"XXXX-WXX-{target + 1}")
+    which = (match["which"] or "").lower()
+    if which in ("next", "coming") or (which != "last" and _future_tense(match)):
+        days = (target - today.weekday()) % 7 or 7
+        day = today + timedelta(days=days)
+    else:
+        days = (today.weekday() - target) % 7
+        if which == "last" and days == 0:
+            days = 7
+        day = today - timedelta(days=days)
+    if match["part"]:
+        part = _PARTS_OF_DAY[match["part"].lower()]
+        return _other(match, TimeType.TIME, f"{day.isoformat()}T{part}")
+    return _date(match, day.isoformat())
+
+
+def _future_tense(match: re.Match[str]) -> bool:
+    sentence_start = max(match.string.rfind(".", 0, match.start()), match.start() - 80)
+    before = match.string[sentence_start : match.start()]
+    return re.search(r"\b(?:will|shall|'ll|going to|plans? to|scheduled)\b", before) is not None
+
+
+@_rule(
+    rf"\b(?P<number>{_NUMBER})\s+(?P<unit>{_UNIT})s?\s+"
+    r"(?P<direction>ago|earlier|later|before|after|afterwards|previously|hence)\b"
+)
+def _relative(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    direction = match["direction"].lower()
+    unit = UNITS[match["unit"].lower().removesuffix("ie").replace("centur", "century")]
+    amount = _number(match["number"])
+    deictic = direction in ("ago", "hence")
+    sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
+    reference = None if deictic and context.anchor is not None else context.last
+    if reference is None and context.anchor is not None:
+        today = context.anchor
+        reference = _date(match, today.isoformat())
+    if reference is None:
+        return None
+    if amount is None:  # `some years earlier`: before (or after) the reference, no more
+        return _vague_relative(match, reference, sign)
+    value = _shift(reference, sign * amount, unit)
+    if value is None:
+        return None
+    anchor = reference.start if reference.start != match.start() else None
+    return _date(match, value, anchor=anchor)
+
+
+def _vague_relative(
+    match: re.Match[str], reference: TimeExpression, sign: int
+) -> TimeExpression | None:
+    expression = _date(match, "PAST_REF" if sign < 0 else "FUTURE_REF")
+    expression.mod = "BEFORE" if sign < 0 else "AFTER"
+    if sign < 0:
+        expression.latest = reference.earliest
+    else:
+        expression.earliest = reference.latest
+    expression.anchor = reference.start if reference.start != match.start() else None
+    return expression
+
+
+@_rule(r"\b(?:the\s+)?(?P<which>following|next|previous|preceding)\s+(?P<unit>day|morning)\b")
+def _next_day(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    reference = context.last
+    if reference is None:
+        return None
+    sign = 1 if match["which"].lower() in ("following", "next") else -1
+    value = _shift(reference, sign, "D")
+    return _date(match, value, anchor=reference.start) if value else None
+
+
+@_rule(r"\bthe\s+day\s+(?P<which>before|after)\b(?!\s+(?:the|a|an|his|her|their|its)\b)")
+def _day_before(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    reference = context.last
+    if reference is None:
+        return None
+    value = _shift(reference, -1 if match["which"].lower() == "before" else 1, "D")
+    return _date(match, value, anchor=reference.start) if value else None
+
+
+@_rule(
+    rf"\b(?:(?:for|the past|the last|the next|the first|over the past|over the last|"
+    rf"in the past|in the last|within|during the past|nearly|almost|about|more than|"
+    rf"less than|up to|at least|some)\s+)?(?P<number>{_NUMBER})[\s-]+(?P<unit>{_UNIT})s?"
+    r"(?:[\s-]+old)?\b"
+)
+def _duration(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    words = match[0].lower()
+    unit_word = match["unit"].lower()
+    unit = UNITS["century" if unit_word.startswith("centur") else unit_word]
+    amount = _number(match["number"])
+    count = "X" if amount is None else str(amount)
+    if unit == "DE" and amount is not None:
+        return _other(match, TimeType.DURATION, f"P{amount * 10}Y")
+    if unit == "CE" and amount is not None:
+        return _other(match, TimeType.DURATION, f"P{amount * 100}Y")
+    if unit in ("H", "MIN"):
+        return _other(match, TimeType.DURATION, f"PT{count}{unit[0]}")
+    if unit == "FN":
+        return _other(match, TimeType.DURATION, f"P{2 * amount if amount else 'X'}W")
+    mod = "APPROX" if re.match(r"(?:nearly|almost|about|some)\b", words) else ""
+    mod = "MORE_THAN" if words.startswith(("more than", "at least")) else mod
+    mod = "LESS_THAN" if words.startswith(("less than", "up to")) else mod
+    return _other(match, TimeType.DURATION, f"P{count}{unit}", mod)
+
+
+@_rule(r"\b(?:for|over)\s+(?P<unit>year|month|week|day|decade|hour)s\b")
+def _vague_duration(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    unit = UNITS[match["unit"].lower()]
+    value = f"PTX{unit[0]}" if unit == "H" else f"PX{unit}"
+    return _other(match, TimeType.DURATION, value)
+
+
+@_rule(
+    r"\b(?:(?:once|twice|\w+ times)\s+(?:a|an|per|each)\s+|every\s+|each\s+|per\s+)"
+    r"(?P<unit>year|month|week|day|morning|night|evening)\b"
+    r"|\b(?P<adverb>annually|yearly|monthly|weekly|daily|nightly|hourly)\b"
+)
+def _frequency(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    word = (match["unit"] or match["adverb"]).lower()
+    value = {
+        "annually": "P1Y",
+        "yearly": "P1Y",
+        "monthly": "P1M",
+        "weekly": "P1W",
+        "daily": "P1D",
+        "nightly": "P1D",
+        "hourly": "PT1H",
+        "year": "P1Y",
+        "month": "P1M",
+        "week": "P1W",
+        "day": "P1D",
+    }.get(word)
+    if value is None:
+        value = f"XXXX-XX-XXT{_PARTS_OF_DAY.get(word, 'NI')}"
+    return _other(match, TimeType.SET, value)
+
+
+@_rule(
+    r"\b(?P<hour>[01]?[0-9]|2[0-3])(?::(?P<minute>[0-5][0-9]))?\s*"
+    r"(?P<half>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<word>noon|midday|midnight)\b"
+)
+def _clock(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    today = context.deictic_day()
+    day = today.isoformat() if today else "XXXX-XX-XX"
+    if match["word"]:
+        clock = "24:00" if match["word"].lower() == "midnight" else "12:00"
+    else:
+        hour = int(match["hour"]) % 12 + (12 if match["half"].lower().startswith("p") else 0)
+        clock = f"{hour:02d}:{match['minute'] or '00'}"
+    return _other(match, TimeType.TIME, f"{day}T{clock}")
