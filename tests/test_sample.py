@@ -287,3 +287,44 @@ def test_garbled_words_reported_with_corrections(doc: Document) -> None:
     assert corrections["~.Thite"] == "White"
     assert corrections["of,the"] == "of the"
     assert len(corrections) == 4  # and nothing else: names and foreign words are left alone
+
+
+# --- time and chronology -----------------------------------------------------------------
+
+
+def messages(doc: Document, rule: str) -> list[str]:
+    return [f.message for f in doc.findings if f.rule == rule]
+
+
+def test_chronology_contradictions_are_reported_with_both_dates(doc: Document) -> None:
+    assert messages(doc, "CH001") == [
+        "lifespan of Andrei I. Vyshinsky ends (1954) before it begins (1993)"
+    ]
+    [inverted_role] = messages(doc, "CH002")
+    assert "ends in 1933, before it begins in 1939" in inverted_role
+    [death] = messages(doc, "CH004")
+    assert "Deterding's death is dated 1938 here" in death and "gives 1939" in death
+    [evacuated] = messages(doc, "CH003")
+    assert "'evacuated to Constantinople' is dated 1929, after" in evacuated
+    assert "Wrangel's death in 1928" in evacuated
+    [book] = messages(doc, "CH006")
+    assert "is dated 1871, before the period it treats ('the Thirties', 193X)" in book
+
+
+def test_the_trials_dates_are_events_with_full_dates(doc: Document) -> None:
+    dated = {doc.text[e.date_start : e.date_end]: e.edtf for e in doc.events}
+    assert dated["25 November 1930"] == "1930-11-25"  # the trial begins
+    assert dated["7 December 1930"] == "1930-12-07"  # it ends
+    assert dated["8 December"] == "1930-12-08"  # the sentences commuted
+    for day in ("24 November 1930", "27 November", "28 November", "30 November"):
+        assert dated[day] == f"1930-11-{day.split()[0]:0>2}"  # the reports between
+
+
+def test_two_years_later_agrees_with_the_year_beside_it(doc: Document) -> None:
+    [later] = [t for t in doc.times if doc.text[t.start : t.end] == "Two years later"]
+    assert later.edtf == "1932"
+    assert messages(doc, "CH005") == []
+
+
+def test_no_person_is_said_to_act_after_death(doc: Document) -> None:
+    assert messages(doc, "CH007") == []

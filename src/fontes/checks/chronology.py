@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from fontes.checks.registry import Problem, rule
 from fontes.model import Category, Document, EventKind, GlossaryEntry, Severity, TimeType
@@ -213,12 +214,15 @@ def work_before_its_subject(doc: Document) -> Iterator[Problem]:
     """
     lives = _lifespans(doc)
     authors = {fold(entry.surname): entry for entry, _, _ in lives.values()}
+    years = sorted(t.earliest.year for t in doc.times if t.earliest is not None)
+    # `the Thirties` in a title is read in the century the document itself is about.
+    about = date(years[len(years) // 2], 1, 1) if years else None
     for work in doc.works:
         if work.year is None:
             continue
         treated = [
             t
-            for t in find_time_expressions(work.title)
+            for t in find_time_expressions(work.title, anchor=about)
             if t.type is TimeType.DATE and t.earliest is not None
         ]
         subject = min(treated, key=lambda t: t.earliest, default=None)  # type: ignore[arg-type, return-value]

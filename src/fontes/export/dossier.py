@@ -15,6 +15,7 @@ from fontes.model import (
     Document,
     Entity,
     EntityKind,
+    Event,
     Finding,
     GlossaryEntry,
     Mention,
@@ -22,6 +23,7 @@ from fontes.model import (
     Period,
     Quotation,
     Section,
+    TimeExpression,
     Work,
 )
 
@@ -67,7 +69,8 @@ def to_dossier(doc: Document) -> dict[str, Any]:
             for r in doc.cross_references
         ],
         "quotations": [_quotation(doc, q) for q in doc.quotations],
-        "events": [],
+        "times": [_time(doc, t) for t in doc.times],
+        "events": [_event(doc, e) for e in doc.events],
         "findings": [finding_record(f) for f in doc.findings],
     }
 
@@ -194,4 +197,31 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "line": finding.line,
         "column": finding.column,
         "suggestion": finding.suggestion,
+    }
+
+
+def _time(doc: Document, time: TimeExpression) -> dict[str, Any]:
+    return {
+        "start": time.start,
+        "end": time.end,
+        "text": doc.spoken(time),
+        "type": time.type.value,
+        "value": time.value,
+        "edtf": time.edtf,
+        "mod": time.mod or None,
+        "anchor": time.anchor,
+    }
+
+
+def _event(doc: Document, event: Event) -> dict[str, Any]:
+    return {
+        "start": event.start,
+        "end": event.end,
+        "kind": event.kind.value,
+        "date": event.edtf,
+        "earliest": event.earliest.isoformat() if event.earliest else None,
+        "latest": event.latest.isoformat() if event.latest else None,
+        "date_span": {"start": event.date_start, "end": event.date_end},
+        "text": doc.spoken(event),
+        "participants": event.participants,
     }

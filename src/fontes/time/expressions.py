@@ -424,12 +424,19 @@ def _decade(match: re.Match[str], context: _Context) -> TimeExpression | None:
 
 @_rule(rf"\b(?:the\s+)?{_MOD}?(?:the\s+)?(?P<word>{'|'.join(DECADE_WORDS)})\b")
 def _decade_word(match: re.Match[str], context: _Context) -> TimeExpression | None:
-    """`the thirties`: the century is the narrative's (or the document's), else the 1900s."""
+    """`the thirties`: in the century that puts it nearest the narrative's (or document's)
+    time, else in the 1900s."""
     if not (match[0].lower().startswith("the") or match["mod"]):
         return None
+    decade = int(DECADE_WORDS[match["word"].lower()])
     now = context.deictic()
-    century = now.year // 100 if now is not None else 19
-    return _date(match, f"{century}{DECADE_WORDS[match['word'].lower()]}", _mod(match))
+    century = 19
+    if now is not None:
+        century = min(
+            (now.year // 100 - 1, now.year // 100),
+            key=lambda c: abs(c * 100 + decade * 10 + 5 - now.year),
+        )
+    return _date(match, f"{century}{decade}", _mod(match))
 
 
 @_rule(
@@ -541,7 +548,8 @@ def _future(match: re.Match[str], context: _Context) -> TimeExpression | None:
 
 
 @_rule(
-    r"\b(?P<which>this|last|next|the coming|the past|the previous|the following|the same)\s+"
+    r"\b(?P<which>this|last|next|the coming|the next|the past|the previous|the following|"
+    r"the same)\s+"
     r"(?P<unit>year|month|week|weekend|quarter|decade|century|spring|summer|autumn|fall|"
     r"winter|season)\b"
 )
@@ -549,7 +557,7 @@ def _deictic_unit(match: re.Match[str], context: _Context) -> TimeExpression | N
     which, unit = match["which"].lower(), match["unit"].lower()
     if which in ("the past",) and unit not in SEASONS:
         return _other(match, TimeType.DURATION, f"P1{UNITS.get(unit, 'Y')}")
-    anaphoric = which in ("the previous", "the following", "the same")
+    anaphoric = which in ("the previous", "the following", "the next", "the same")
     reference = context.last if anaphoric or context.anchor is None else None
     if reference is not None and reference.earliest is not None:
         base = reference.earliest
@@ -583,7 +591,7 @@ def _deictic_unit(match: re.Match[str], context: _Context) -> TimeExpression | N
 
 
 @_rule(
-    rf"\b(?:(?P<which>last|this|next|on|coming)\s+)?(?P<weekday>{_WEEKDAY})"
+    rf"\b(?:(?P<which>last|this|next|coming)\s+)?(?P<weekday>{_WEEKDAY})"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
     re.IGNORECASE,
 )
@@ -629,8 +637,8 @@ def _relative(match: re.Match[str], context: _Context) -> TimeExpression | None:
     if reference is None and context.anchor is not None:
         today = context.anchor
         reference = _date(match, today.isoformat())
-    if reference is None:
-        return None
+    if reference is None:  # nothing to count from: a date, but an unknown one
+        return _date(match, "XXXX")
     if amount is None:  # `some years earlier`: before (or after) the reference, no more
         return _vague_relative(match, reference, sign)
     value = _shift(reference, sign * amount, unit)

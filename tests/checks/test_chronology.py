@@ -1,0 +1,132 @@
+"""Chronology checks: each contradiction reported with both dates, and its true negatives."""
+
+from __future__ import annotations
+
+import fontes
+from fontes.model import Document
+
+BODY = "The guild met in the hall behind the quay.\n\n"
+
+
+def findings(doc: Document, rule: str) -> list[tuple[str, str]]:
+    return [(doc.text[f.start : f.end], f.message) for f in doc.findings if f.rule == rule]
+
+
+def glossary(entry: str, body: str = BODY) -> Document:
+    return fontes.analyze(body + entry)
+
+
+def test_inverted_lifespan() -> None:
+    doc = glossary("PELLOW, Agnes R., schoolteacher (1939-1871); secretary (1901-05).")
+    [(span, message)] = findings(doc, "CH001")
+    assert span == "1939-1871"
+    assert "ends (1871) before it begins (1939)" in message
+
+
+def test_inverted_role_range() -> None:
+    doc = glossary("PELLOW, Agnes R., schoolteacher (1871-1939); secretary (1905-01).")
+    [(span, message)] = findings(doc, "CH002")
+    assert span == "1905-01"
+    assert "ends in 1901, before it begins in 1905" in message
+
+
+def test_an_episode_after_death_is_reported_with_both_dates() -> None:
+    doc = glossary(
+        "FARRAND, Thomas, shipowner (1850-1911); chairman of the Dock Company (1890-1911); "
+        "emigrated to Canada (1913)."
+    )
+    [(span, message)] = findings(doc, "CH003")
+    assert span == "1913"
+    assert "'emigrated to Canada' is dated 1913, after Thomas Farrand's death in 1911" in message
+    assert "lifespan at line 3" in message
+
+
+def test_an_office_before_birth_is_reported() -> None:
+    doc = glossary("FARRAND, Thomas, shipowner (1850-1911); harbour clerk (1838-40).")
+    [(span, message)] = findings(doc, "CH003")
+    assert span == "1838-40"
+    assert "before Thomas Farrand was born in 1850" in message
+
+
+def test_an_office_ending_the_year_of_death_and_posthumous_things_are_fine() -> None:
+    doc = glossary(
+        "FARRAND, Thomas, shipowner (1850-1911); chairman of the Dock Company (1890-1911); "
+        "memoirs published posthumously (1913); reburied at Stanmouth (1920)."
+    )
+    assert findings(doc, "CH003") == []
+
+
+def test_a_death_in_the_note_that_contradicts_the_lifespan() -> None:
+    doc = glossary("OKAFOR, Samuel, printer (1871-1926); editor (1901-20); died in Lagos (1924).")
+    [(span, message)] = findings(doc, "CH004")
+    assert span == "1924"
+    assert "Samuel Okafor's death is dated 1924 here, but the lifespan (1871/1926" in message
+    assert "gives 1926" in message
+
+
+def test_a_death_in_the_note_that_agrees_is_fine() -> None:
+    doc = glossary("OKAFOR, Samuel, printer (1871-1926); editor (1901-20); died in Lagos (1926).")
+    assert findings(doc, "CH004") == []
+
+
+def test_a_relative_date_that_disagrees_with_the_explicit_one() -> None:
+    doc = fontes.analyze(
+        "The strike ended in May 1911 with a settlement. Two years later, in 1914, the union "
+        "split over the settlement.\n"
+    )
+    [(span, message)] = findings(doc, "CH005")
+    assert span == "Two years later, in 1914"
+    assert "counts from 1911-05 (line 1) to 1913, but the text gives 1914" in message
+
+
+def test_a_relative_date_that_agrees_is_fine() -> None:
+    doc = fontes.analyze(
+        "The strike ended in May 1911 with a settlement. Two years later, in 1913, the union "
+        "split over the settlement.\n"
+    )
+    assert findings(doc, "CH005") == []
+
+
+BIBLIOGRAPHY = "\n\nBIBLIOGRAPHY\n\n{}\n"
+STRIKE = "The great dock strike of 1889 closed the port for five weeks.\n\n"
+
+
+def test_a_work_dated_before_the_period_it_treats() -> None:
+    doc = fontes.analyze(
+        STRIKE
+        + BIBLIOGRAPHY.format("Ellery, Jane: 'The Dock Strikes of the Nineties'; London; 1869.")
+    )
+    [(span, message)] = findings(doc, "CH006")
+    assert span.startswith("Ellery, Jane")
+    assert "dated 1869, before the period it treats ('the Nineties', 189X)" in message
+
+
+def test_a_work_on_its_own_time_or_earlier_times_is_fine() -> None:
+    doc = fontes.analyze(
+        STRIKE
+        + BIBLIOGRAPHY.format(
+            "Ellery, Jane: 'The Dock Strikes of the Nineties'; London; 1901.\n\n"
+            "Marsh, Owen: 'Stanmouth in the Eighteenth Century'; London; 1890."
+        )
+    )
+    assert findings(doc, "CH006") == []
+
+
+def test_a_person_acting_after_death_is_a_warning() -> None:
+    doc = glossary(
+        "\n\nHALLORAN, Bridget, organiser (1851-1897); secretary (1889-95).",
+        body="In March 1899 Bridget Halloran* addressed the strikers at the hall.\n\n"
+        "The meeting was long and the vote was close.\n",
+    )
+    [(span, message)] = findings(doc, "CH007")
+    assert span == "March 1899"
+    assert "Bridget Halloran is named in a statement dated 1899-03, after dying in 1897" in message
+
+
+def test_a_sentence_about_the_dead_is_fine() -> None:
+    doc = glossary(
+        "\n\nHALLORAN, Bridget, organiser (1851-1897); secretary (1889-95).",
+        body="In March 1899 the strikers honoured the memory of the late Bridget Halloran*.\n\n"
+        "The meeting was long and the vote was close.\n",
+    )
+    assert findings(doc, "CH007") == []

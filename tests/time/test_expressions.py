@@ -1,0 +1,220 @@
+"""Temporal expressions: every class of expression, normalised to TimeML values and EDTF."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fontes.model import TimeType
+from fontes.time.expressions import find_time_expressions, to_edtf
+
+
+def tagged(text: str, anchor: date | None = None) -> list[tuple[str, str, str, str | None]]:
+    """(text, type, value, edtf) for each expression found."""
+    return [
+        (text[t.start : t.end], t.type.value, t.value, t.edtf)
+        for t in find_time_expressions(text, anchor)
+    ]
+
+
+def only(text: str, anchor: date | None = None) -> tuple[str, str, str, str | None]:
+    [found] = tagged(text, anchor)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "edtf"),
+    [
+        ("The strike began on 14 September 1889 at dawn.", "14 September 1889", "1889-09-14"),
+        ("It began on the 14th of September, 1889.", "the 14th of September, 1889", "1889-09-14"),
+        ("It began on September 14, 1889.", "September 14, 1889", "1889-09-14"),
+        ("It began on Sept. 14, 1889.", "Sept. 14, 1889", "1889-09-14"),
+        ("It began on Saturday, 14 September 1889.", "Saturday, 14 September 1889", "1889-09-14"),
+        ("Dated 1889-09-14 in the register.", "1889-09-14", "1889-09-14"),
+        ("The men came out in September 1889.", "September 1889", "1889-09"),
+        ("The union was founded in 1889.", "1889", "1889"),
+        ("Trade was bad in the 1880s.", "the 1880s", "188X"),
+        ("Trade was bad in the thirties.", "the thirties", "193X"),
+        ("The quays date from the 18th century.", "the 18th century", "17XX"),
+        ("The quays date from the eighteenth century.", "the eighteenth century", "17XX"),
+        ("He built it c. 1900.", "c. 1900", "1900~"),
+        ("He built it circa 1900.", "circa 1900", "1900~"),
+        ("He was born in 1867?", "1867?", "1867?"),
+    ],
+)
+def test_dates_are_normalised_to_edtf(text: str, span: str, edtf: str) -> None:
+    found = only(text)
+    assert found[0] == span
+    assert found[1] == "DATE"
+    assert found[3] == edtf
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "edtf"),
+    [
+        ("He sat on the board (1906-09).", "1906-09", "1906/1909"),
+        ("The lock-out of 1920-21 broke it.", "1920-21", "1920/1921"),
+        ("He served in the war, 1941-45.", "1941-45", "1941/1945"),
+        ("He was premier between 1909 and 1931.", "between 1909 and 1931", "1909/1931"),
+        ("He lived there from 1925 to 1928.", "from 1925 to 1928", "1925/1928"),
+        ("The century turned, 1898-1902.", "1898-1902", "1898/1902"),
+    ],
+)
+def test_ranges_are_edtf_intervals(text: str, span: str, edtf: str) -> None:
+    found = only(text)
+    assert (found[0], found[3]) == (span, edtf)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "edtf", "mod"),
+    [
+        ("By mid-1929 the party had grown.", "mid-1929", "1929", "MID"),
+        ("In the early 1930s trade revived.", "the early 1930s", "193X", "START"),
+        ("In late 1911 the men went back.", "late 1911", "1911", "END"),
+        ("At the end of 1911 the men went back.", "the end of 1911", "1911", "END"),
+    ],
+)
+def test_a_modifier_edtf_cannot_say_is_kept(text: str, span: str, edtf: str, mod: str) -> None:
+    [expression] = find_time_expressions(text)
+    assert text[expression.start : expression.end] == span
+    assert (expression.edtf, expression.mod) == (edtf, mod)
+
+
+def test_partial_dates_take_the_year_of_the_last_date_with_a_month() -> None:
+    text = (
+        "The trial ended on 7 December 1911. His brother had died in 1904. "
+        "On 8 December the sentences were commuted."
+    )
+    dates = tagged(text)
+    assert dates[-1] == ("8 December", "DATE", "1911-12-08", "1911-12-08")
+
+
+def test_a_partial_date_records_the_date_it_was_completed_from() -> None:
+    text = "The trial ended on 7 December 1911. On 8 December the sentences were commuted."
+    first, second = find_time_expressions(text)
+    assert second.anchor == first.start
+
+
+@pytest.mark.parametrize(
+    ("follows", "span", "value"),
+    [
+        ("Two years later the union split.", "Two years later", "1913"),
+        ("Three months later the union split.", "Three months later", "1912-02"),
+        ("The following day the union split.", "The following day", "1911-11-17"),
+        ("The next year the union split.", "The next year", "1912"),
+        ("A year earlier the union had split.", "A year earlier", "1910"),
+        ("Ten days later the union split.", "Ten days later", "1911-11-26"),
+    ],
+)
+def test_relative_dates_count_from_the_narratives_time(follows: str, span: str, value: str) -> None:
+    text = f"The strike ended on 16 November 1911. {follows}"
+    *_, relative = tagged(text)
+    assert relative[:3] == (span, "DATE", value)
+
+
+def test_a_vague_relative_date_is_bounded_by_its_anchor() -> None:
+    text = "The strike ended in 1911. Some years earlier, the union had split."
+    *_, earlier = find_time_expressions(text)
+    assert text[earlier.start : earlier.end] == "Some years earlier"
+    assert earlier.mod == "BEFORE"
+    assert earlier.latest == date(1911, 1, 1)
+    assert earlier.earliest is None
+
+
+def test_without_any_date_to_count_from_a_relative_date_is_not_invented() -> None:
+    assert tagged("Two years later the union split.") == [("Two years later", "DATE", "XXXX", None)]
+
+
+def test_deictic_dates_count_from_the_document_date_when_given() -> None:
+    text = "Last year the firm failed; yesterday its director spoke, and on Tuesday he left."
+    found = tagged(text, anchor=date(2013, 3, 22))  # a Friday
+    assert [(f[0], f[2]) for f in found] == [
+        ("Last year", "2012"),
+        ("yesterday", "2013-03-21"),
+        ("Tuesday", "2013-03-19"),
+    ]
+
+
+def test_deictic_dates_without_a_document_date_use_the_narratives_time() -> None:
+    text = "In March 1890 the council met. Last year it had not met at all."
+    *_, last_year = tagged(text)
+    assert last_year[:3] == ("Last year", "DATE", "1889")
+
+
+def test_a_weekday_without_a_day_to_count_from_is_left_unresolved() -> None:
+    [weekday] = tagged("The council met on Tuesday.")
+    assert weekday[2] == "XXXX-WXX-2"
+    assert weekday[3] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("It lasted ten years.", "ten years", "P10Y"),
+        ("He was a 63-year-old docker.", "63-year-old", "P63Y"),
+        ("They met for three days.", "for three days", "P3D"),
+        ("It lasted a decade.", "a decade", "P10Y"),
+        ("The meeting lasted four hours.", "four hours", "PT4H"),
+        ("The dispute lasted for months.", "for months", "PXM"),
+        ("It lasted several weeks.", "several weeks", "PXW"),
+    ],
+)
+def test_durations(text: str, span: str, value: str) -> None:
+    assert only(text) == (span, "DURATION", value, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The council met every year.", "every year", "P1Y"),
+        ("The council met annually.", "annually", "P1Y"),
+        ("The council met twice a year.", "twice a year", "P1Y"),
+        ("The paper appeared weekly.", "weekly", "P1W"),
+    ],
+)
+def test_frequencies(text: str, span: str, value: str) -> None:
+    assert only(text) == (span, "SET", value, None)
+
+
+def test_times_of_day_take_the_day_being_narrated() -> None:
+    text = "On 14 September 1889 the men met at 3 p.m. in the hall."
+    *_, clock = find_time_expressions(text)
+    assert (clock.type, clock.value) == (TimeType.TIME, "1889-09-14T15:00")
+
+
+def test_quarters_and_seasons() -> None:
+    assert only("Profits fell in the first quarter of 1912.")[2:] == ("1912-Q1", "1912-33")
+    assert only("The men struck in the spring of 1891.")[2:] == ("1891-SP", "1891-21")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 2000 members joined.",  # a count, not a year
+        "The union had 1500 men on its books.",
+        "It cost £1890 to build.",
+        "See p. 1912 of the register.",
+        "He may come, and May not.",
+        "The meeting march went on.",
+    ],
+)
+def test_numbers_and_words_that_are_not_dates(text: str) -> None:
+    assert tagged(text) == []
+
+
+def test_every_date_value_is_valid_edtf_and_bounded() -> None:
+    text = (
+        "On 14 September 1889, in September 1889, in 1889, in the 1880s, in the 18th "
+        "century, c. 1900, 1867?, 1906-09, between 1909 and 1931, the spring of 1891."
+    )
+    for expression in find_time_expressions(text):
+        assert expression.edtf is not None
+        assert expression.earliest is not None and expression.latest is not None
+        assert expression.earliest <= expression.latest
+
+
+def test_to_edtf_refuses_what_edtf_cannot_say() -> None:
+    assert to_edtf("PRESENT_REF") is None
+    assert to_edtf("P3Y") is None
+    assert to_edtf("2013-W11") == "2013-03-11/2013-03-17"
