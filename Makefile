@@ -37,6 +37,7 @@ hipe-model: $(HIPE_MODEL)/meta.json
 bench: setup hipe-model
 	$(BIN)/python bench/bench_analyze.py
 	$(BIN)/python bench/bench_ner.py --model $(HIPE_MODEL)
+	$(BIN)/python bench/bench_time.py
 
 clean:
 	rm -rf $(VENV) out bench/out

@@ -218,3 +218,38 @@ def test_to_edtf_refuses_what_edtf_cannot_say() -> None:
     assert to_edtf("PRESENT_REF") is None
     assert to_edtf("P3Y") is None
     assert to_edtf("2013-W11") == "2013-03-11/2013-03-17"
+
+
+def test_the_fast_bounds_agree_with_the_edtf_package() -> None:
+    from edtf import parse_edtf
+
+    from fontes.time.expressions import _bounds
+
+    for edtf in ["1930", "1930-02", "1932-02", "1930-12-08", "193X", "19XX", "1906/1909"]:
+        parsed = parse_edtf(edtf)
+        lower, upper = parsed.lower_strict(), parsed.upper_strict()
+        assert _bounds(edtf) == (
+            date(lower.tm_year, lower.tm_mon, lower.tm_mday),
+            date(upper.tm_year, upper.tm_mon, upper.tm_mday),
+        )
+
+
+def test_a_month_alone_takes_its_year_from_the_narrative() -> None:
+    text = "In March 1890 the council met. In June it met again, and in late November."
+    assert [f[:3] for f in tagged(text)] == [
+        ("March 1890", "DATE", "1890-03"),
+        ("June", "DATE", "1890-06"),
+        ("late November", "DATE", "1890-11"),
+    ]
+
+
+def test_a_month_alone_in_a_report_is_the_last_one_unless_the_future_is_meant() -> None:
+    found = tagged("In December the mill closed; it will reopen in August.", date(2013, 3, 22))
+    assert [f[:3] for f in found] == [
+        ("December", "DATE", "2012-12"),
+        ("August", "DATE", "2013-08"),
+    ]
+
+
+def test_a_capitalised_verb_or_name_is_not_a_month() -> None:
+    assert tagged("March on, said May Pellow.") == []

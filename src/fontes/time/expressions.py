@@ -220,9 +220,42 @@ def read_dates(doc: Document) -> None:
 # --- values ------------------------------------------------------------------------------
 
 
+_SIMPLE_EDTF = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|(\d{2,3})(X{1,2})")
+
+
+def _simple_bounds(edtf: str) -> tuple[date, date] | None:
+    """Bounds of a plain year, month, day, decade or century, computed directly: the
+    `edtf` parser takes about a millisecond per string, too slow for every date of a corpus."""
+    match = _SIMPLE_EDTF.fullmatch(edtf)
+    if match is None:
+        return None
+    if match[4]:
+        if len(match[4]) + len(match[5]) != 4:
+            return None
+        scale = 10 ** len(match[5])
+        first = int(match[4]) * scale
+        return date(first, 1, 1), date(first + scale - 1, 12, 31)
+    year, month, day = int(match[1]), match[2], match[3]
+    if month is None:
+        return date(year, 1, 1), date(year, 12, 31)
+    if not 1 <= int(month) <= 12:
+        return None
+    last_day = calendar.monthrange(year, int(month))[1]
+    if day is None:
+        return date(year, int(month), 1), date(year, int(month), last_day)
+    if not 1 <= int(day) <= last_day:
+        return None
+    return date(year, int(month), int(day)), date(year, int(month), int(day))
+
+
 @lru_cache(maxsize=4096)
 def _bounds(edtf: str) -> tuple[date | None, date | None]:
     """The first and last day an EDTF string can mean (validated by the `edtf` package)."""
+    if (simple := _simple_bounds(edtf)) is not None:
+        return simple
+    first, slash, last = edtf.partition("/")
+    if slash and (start := _simple_bounds(first)) and (end := _simple_bounds(last)):
+        return start[0], end[1]
     try:
         parsed = parse_edtf(edtf)
     except Exception:
@@ -397,6 +430,43 @@ def _month_day(match: re.Match[str], context: _Context) -> TimeExpression | None
     if match["month"] == "May" and not match["day"][0].isdigit():
         return None
     return _day_month(match, context)
+
+
+@_rule(
+    r"\b(?:(?P<which>(?i:last|this|next|early|mid|late))[\s-]+)?"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b(?!\s*,?\s*\d)",
+    0,
+)
+def _month_alone(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    """`in August`, `last June`, `early December`: a month whose year the context gives."""
+    which = (match["which"] or "").lower()
+    before = match.string[max(0, match.start() - 10) : match.start()].lower()
+    if not which and not re.search(_MONTH_PREPOSITION, before):
+        return None  # `March` the verb, `May` the name, a title
+    month = _month(match["month"])
+    if context.anchor is not None:
+        today = context.anchor
+        if which == "last":
+            year = today.year - (month >= today.month)
+        elif which == "next":
+            year = today.year + (month <= today.month)
+        elif which == "this" or month <= today.month or _future_tense(match):
+            year = today.year
+        else:  # a later month, in a report of what happened: last year's
+            year = today.year - 1
+    else:
+        year = context.year_for_partial()
+        if year is None:
+            return None
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get(which, "")
+    return _date(match, f"{year:04d}-{month:02d}", mod)
+
+
+_MONTH_PREPOSITION = (
+    r"\b(?:in|since|until|till|by|during|of|from|before|after|through|to|and|or|between|"
+    r"early|late|mid|last|this|next)\s+$"
+)
 
 
 @_rule(
@@ -618,9 +688,15 @@ def _weekday(match: re.Match[str], context: _Context) -> TimeExpression | None:
 
 
 def _future_tense(match: re.Match[str]) -> bool:
-    sentence_start = max(match.string.rfind(".", 0, match.start()), match.start() - 80)
-    before = match.string[sentence_start : match.start()]
-    return re.search(r"\b(?:will|shall|'ll|going to|plans? to|scheduled)\b", before) is not None
+    """Whether the clause around `match` speaks of the future (`will`, `plans to`)."""
+    text = match.string
+    before = text[max(0, match.start() - 80) : match.start()]
+    after = text[match.end() : match.end() + 60]
+    clause = re.split(r"[.;]", before)[-1] + re.split(r"[.;]", after)[0]
+    return _FUTURE.search(clause) is not None
+
+
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|going to|plans? to|scheduled|expected to)\b")
 
 
 @_rule(
