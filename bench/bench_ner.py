@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -33,12 +34,14 @@ from typing import NamedTuple
 
 import spacy
 
+from fontes.model import TimeType
 from fontes.pipeline import analyze
 from hipe import OUT_DIR, CharSpan, Document, Token, data_path, load, score, to_iob, write_tsv
 from ner_rules import apply_rules, for_dataset, spacy_type
 from train_ner import DEFAULT_MODEL, Settings, model_text
 
 DATASETS = [("hipe2020", "test"), ("topres19th", "test")]
+_FULL_DATE = re.compile(r"\d{4}-\d{2}")
 KIND_TO_HIPE = {"person": "pers", "organisation": "org", "place": "loc"}
 
 
@@ -66,7 +69,14 @@ def fontes_system(text: str, model: str | None = None) -> list[Mention]:
             os.environ.pop("FONTES_SPACY_MODEL", None)
         else:
             os.environ["FONTES_SPACY_MODEL"] = saved
-    return [Mention(m.start, m.end, KIND_TO_HIPE[m.kind], m.source) for m in doc.mentions]
+    found = [Mention(m.start, m.end, KIND_TO_HIPE[m.kind], m.source) for m in doc.mentions]
+    # HIPE's `time`: dates printed in full (`March 5, 1790`), not relative or partial ones.
+    found += [
+        Mention(t.start, t.end, "time", "date")
+        for t in doc.times
+        if t.type is TimeType.DATE and t.anchor is None and _FULL_DATE.match(t.value)
+    ]
+    return sorted(found)
 
 
 System = Callable[[Sequence[str]], list[list[Mention]]]
