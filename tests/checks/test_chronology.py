@@ -30,6 +30,13 @@ def test_inverted_role_range() -> None:
     assert "ends in 1901, before it begins in 1905" in message
 
 
+def test_an_inverted_range_in_the_running_text() -> None:
+    doc = fontes.analyze("The great lock-out of 1921-17 broke the union.\n")
+    [(span, message)] = findings(doc, "CH002")
+    assert span == "1921-17"
+    assert "ends in 1917, before it begins in 1921" in message
+
+
 def test_an_episode_after_death_is_reported_with_both_dates() -> None:
     doc = glossary(
         "FARRAND, Thomas, shipowner (1850-1911); chairman of the Dock Company (1890-1911); "

@@ -253,3 +253,12 @@ def test_a_month_alone_in_a_report_is_the_last_one_unless_the_future_is_meant() 
 
 def test_a_capitalised_verb_or_name_is_not_a_month() -> None:
     assert tagged("March on, said May Pellow.") == []
+
+
+def test_a_list_of_years_and_ranges_is_an_edtf_set() -> None:
+    assert only("He was premier in 1909-11, 1913 and 1915-17.") == (
+        "1909-11, 1913 and 1915-17",
+        "DATE",
+        "{1909..1911,1913,1915..1917}",
+        "{1909..1911,1913,1915..1917}",
+    )

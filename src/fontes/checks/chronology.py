@@ -54,6 +54,15 @@ def inverted_range(doc: Document) -> Iterator[Problem]:
                     f"before it begins in {role.period.first_year}",
                     "check the years against another source",
                 )
+    for time in doc.times:
+        first, slash, last = time.value.partition("/")
+        if slash and first.isdigit() and last.isdigit() and int(last) < int(first):
+            yield Problem(
+                time.start,
+                time.end,
+                f"'{doc.spoken(time)}' ends in {last}, before it begins in {first}",
+                "check the years against another source",
+            )
     for section in doc.sections:
         if section.period is not None and section.period.inverted:
             yield Problem(

@@ -24,7 +24,7 @@ from functools import lru_cache
 from edtf import parse_edtf
 
 from fontes.model import Document, TimeExpression, TimeType
-from fontes.time.periods import expand_year
+from fontes.time.periods import expand_year, parse_period
 
 MONTHS = {
     name: number
@@ -467,6 +467,18 @@ _MONTH_PREPOSITION = (
     r"\b(?:in|since|until|till|by|during|of|from|before|after|through|to|and|or|between|"
     r"early|late|mid|last|this|next)\s+$"
 )
+
+
+_YEARS = rf"{_YEAR}(?:-(?:{_YEAR}|[0-9]{{2}}))?"
+
+
+@_rule(rf"\b{_YEARS}(?:\s*,\s*{_YEARS})+(?:,?\s+and\s+{_YEARS})?\b(?![-/][0-9])")
+def _year_list(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    """`1909-11, 1913, 1915-17`: an EDTF set of years and ranges."""
+    period = parse_period(match[0])
+    if period is None or not period.edtf.startswith("{"):
+        return None
+    return _date(match, period.edtf)
 
 
 @_rule(
