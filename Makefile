@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/dock-strike.txt
 
-.PHONY: setup demo test bench hipe-model clean
+.PHONY: setup demo test bench hipe-model screenshot clean
 
 $(BIN)/fontes: pyproject.toml constraints.txt models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,13 +15,24 @@ $(BIN)/fontes: pyproject.toml constraints.txt models.txt
 
 setup: $(BIN)/fontes
 
+# Headless Chromium and its driver, from Debian, for the report's browser tests.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+/usr/bin/chromedriver:
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		chromium chromium-driver
+
 demo: setup
 	mkdir -p out
 	$(BIN)/fontes check $(EXAMPLE) || echo "(fontes check exited $$?: it found the example's planted errors)"
 	$(BIN)/fontes analyze $(EXAMPLE) -o out/dock-strike.json
 	@echo "dossier written to out/dock-strike.json"
+	$(BIN)/fontes report $(EXAMPLE) -o out/dock-strike.html
+	$(BIN)/fontes export $(EXAMPLE) --format tei -o out/dock-strike.tei.xml
+	$(BIN)/fontes export $(EXAMPLE) --format graphml -o out/dock-strike.graphml
+	$(BIN)/fontes export $(EXAMPLE) --format csv -o out/dock-strike-csv
 
-test: setup
+test: setup /usr/bin/chromedriver
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
@@ -38,6 +49,10 @@ bench: setup hipe-model
 	$(BIN)/python bench/bench_analyze.py
 	$(BIN)/python bench/bench_ner.py --model $(HIPE_MODEL)
 	$(BIN)/python bench/bench_time.py
+
+# The README's picture of the report, taken in headless Chromium.
+screenshot: setup /usr/bin/chromedriver
+	$(BIN)/python docs/screenshot.py
 
 clean:
 	rm -rf $(VENV) out bench/out

@@ -223,3 +223,52 @@ def test_a_missing_language_model_is_a_one_line_error(runner, tmp_path, monkeypa
     monkeypatch.setenv("FONTES_SPACY_MODEL", "no_such_model_pkg")
     result = runner.invoke(app, ["check", str(write(tmp_path, TEXT))])
     assert_one_line_error(result, "no spaCy model found (tried no_such_model_pkg)")
+
+
+def test_report_writes_one_self_contained_html_file(runner, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = write(tmp_path, TEXT)
+    result = runner.invoke(app, ["report", str(path)])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "doc.report.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "The Quay" in html
+
+
+def test_report_and_export_refuse_to_overwrite_their_input(runner, tmp_path) -> None:
+    path = write(tmp_path, TEXT)
+    before = path.read_bytes()
+    for command in (
+        ["report", str(path), "-o", str(path)],
+        ["export", str(path), "--format", "tei", "-o", str(path)],
+    ):
+        assert_one_line_error(runner.invoke(app, command), "refusing to overwrite the input")
+    assert path.read_bytes() == before
+
+
+def test_export_tei_and_graphml_to_stdout_and_csv_to_a_folder(runner, tmp_path) -> None:
+    path = write(tmp_path, TEXT)
+    tei = runner.invoke(app, ["export", str(path), "--format", "tei"])
+    assert tei.exit_code == 0 and "<TEI" in tei.stdout
+    graphml = runner.invoke(app, ["export", str(path), "--format", "graphml"])
+    assert graphml.exit_code == 0 and "<graphml" in graphml.stdout
+    folder = tmp_path / "tables"
+    tables = runner.invoke(app, ["export", str(path), "--format", "csv", "-o", str(folder)])
+    assert tables.exit_code == 0, tables.output
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "citations.csv",
+        "events.csv",
+        "findings.csv",
+        "people.csv",
+        "works.csv",
+    ]
+
+
+def test_export_bad_input_and_bad_format_are_one_line_errors(runner, tmp_path) -> None:
+    missing = runner.invoke(app, ["export", str(tmp_path / "nope.txt"), "--format", "tei"])
+    assert_one_line_error(missing, "nope.txt")
+    a_file = write(tmp_path, "x", "taken")
+    clash = runner.invoke(
+        app, ["export", str(write(tmp_path, TEXT)), "--format", "csv", "-o", str(a_file)]
+    )
+    assert_one_line_error(clash, "is a file; csv needs a folder")
+    assert runner.invoke(app, ["export", str(a_file), "--format", "pdf"]).exit_code == 2

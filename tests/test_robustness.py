@@ -7,10 +7,15 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 from typer.testing import CliRunner
 
 from fontes import analyze
 from fontes.cli import app
+from fontes.export.graph import to_graphml
+from fontes.export.report import render_report
+from fontes.export.tables import write_tables
+from fontes.export.tei import to_tei
 
 # Pieces of apparatus, so that random texts reach deep into the readers, not just the edges.
 FRAGMENTS = [
@@ -97,6 +102,9 @@ def test_every_record_points_inside_the_text(text: str) -> None:
         *doc.quotations,
         *doc.cross_references,
         *doc.notes,
+        *doc.mentions,
+        *doc.times,
+        *doc.events,
         *doc.findings,
     ]
     for record in records:
@@ -104,3 +112,15 @@ def test_every_record_points_inside_the_text(text: str) -> None:
     for finding in doc.findings:
         line, column = doc.line_column(finding.start)
         assert (finding.line, finding.column) == (line, column)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_every_export_survives_random_texts(text: str) -> None:
+    doc = analyze(text)
+    html = render_report(doc)
+    assert html.count("<script") == 2  # the data and the report's own script, nothing else
+    etree.fromstring(to_tei(doc))
+    etree.fromstring(to_graphml(doc))
+    with tempfile.TemporaryDirectory() as folder:
+        assert len(write_tables(doc, Path(folder))) == 5

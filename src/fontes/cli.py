@@ -17,13 +17,17 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from fontes import __version__
 from fontes.checks import RULES, selected_rules, unknown_selectors
 from fontes.entities.nlp import ModelError
 from fontes.export.dossier import to_dossier
+from fontes.export.graph import to_graphml
 from fontes.export.lint import json_report, sarif_report, text_report
+from fontes.export.report import render_report
+from fontes.export.tables import write_tables
+from fontes.export.tei import to_tei
 from fontes.model import Document, Severity
 from fontes.pipeline import analyze_file
 from fontes.reading import InputError
@@ -43,6 +47,12 @@ class OutputFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     SARIF = "sarif"
+
+
+class ExportFormat(StrEnum):
+    TEI = "tei"
+    CSV = "csv"
+    GRAPHML = "graphml"
 
 
 Encoding = Annotated[
@@ -83,8 +93,8 @@ def analyze(
 ) -> None:
     """Write the JSON dossier of FILE: sections, people, works, citations, quotations, findings."""
     with _user_errors():
-        if output is not None and output.exists() and output.resolve() == file.resolve():
-            raise InputError(f"{output}: refusing to overwrite the input file with its dossier")
+        if output is not None:
+            _refuse_to_overwrite(file, output)
         doc = analyze_file(file, encoding)
         payload = json.dumps(to_dossier(doc), indent=2, ensure_ascii=False) + "\n"
         if output is None:
@@ -133,6 +143,62 @@ def check(
         raise typer.Exit(EXIT_BAD_INPUT)
     if any(f.severity is Severity.ERROR for doc in docs for f in doc.findings):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command()
+def report(
+    file: Annotated[Path, typer.Argument(help="The text file to read.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="The HTML file to write [default: FILE.report.html]."),
+    ] = None,
+    encoding: Encoding = "utf-8",
+) -> None:
+    """Write a self-contained HTML report of FILE: its text with the findings and names marked,
+    the people, a timeline, a network and the sources. It works offline."""
+    with _user_errors():
+        output = output or Path(f"{file.stem}.report.html")
+        _refuse_to_overwrite(file, output)
+        with _working(f"reading {file.name}"):
+            doc = analyze_file(file, encoding)
+            html = render_report(doc)
+        _write_atomically(output, html)
+        errors.print(f"report written to {output}", markup=False)
+
+
+@app.command()
+def export(
+    file: Annotated[Path, typer.Argument(help="The text file to read.")],
+    output_format: Annotated[
+        ExportFormat,
+        typer.Option("--format", help="tei (TEI P5 XML), csv (a folder of tables) or graphml."),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Where to write [default: stdout; for csv FILE-csv/]."),
+    ] = None,
+    encoding: Encoding = "utf-8",
+) -> None:
+    """Export FILE for other tools: TEI P5 for digital editions, CSV tables of people, events,
+    works, citations and findings, or GraphML of who is named with whom (Gephi, networkx)."""
+    with _user_errors():
+        if output is not None:
+            _refuse_to_overwrite(file, output)
+        with _working(f"reading {file.name}"):
+            doc = analyze_file(file, encoding)
+        if output_format is ExportFormat.CSV:
+            directory = output or Path(f"{file.stem}-csv")
+            if directory.exists() and not directory.is_dir():
+                raise InputError(f"{directory}: is a file; csv needs a folder")
+            directory.mkdir(parents=False, exist_ok=True)
+            written = write_tables(doc, directory)
+            errors.print(f"{len(written)} tables written to {directory}", markup=False)
+            return
+        payload = (to_tei(doc) if output_format is ExportFormat.TEI else to_graphml(doc)).decode()
+        if output is None:
+            sys.stdout.write(payload)
+        else:
+            _write_atomically(output, payload)
 
 
 @app.command()
@@ -194,10 +260,28 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
+def _refuse_to_overwrite(file: Path, output: Path) -> None:
+    if output.exists() and output.resolve() == file.resolve():
+        raise InputError(f"{output}: refusing to overwrite the input file")
+
+
+@contextmanager
+def _working(description: str) -> Iterator[None]:
+    """A spinner on a terminal while one long document is read; silent otherwise."""
+    if not errors.is_terminal:
+        yield
+        return
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), console=errors, transient=True
+    ) as progress:
+        progress.add_task(description, total=None)
+        yield
+
+
 def _write_atomically(path: Path, payload: str) -> None:
     """Write via a temporary file, so an interrupted run never leaves half a dossier."""
     if path.is_dir():
-        raise InputError(f"{path}: is a directory; give a file name for the dossier")
+        raise InputError(f"{path}: is a directory; give a file name")
     if not path.parent.exists():
         raise InputError(f"{path.parent}: no such directory")
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

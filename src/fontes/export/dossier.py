@@ -41,7 +41,7 @@ def to_dossier(doc: Document) -> dict[str, Any]:
         "source": {"path": doc.path, "sha256": doc.sha256, "chars": len(doc.text)},
         "sections": [_section(s) for s in doc.sections],
         "people": [
-            _person(doc, e, entries.get(e.glossary or ""))
+            person_record(doc, e, entries.get(e.glossary or ""))
             for e in doc.entities
             if e.kind is EntityKind.PERSON
         ],
@@ -52,8 +52,8 @@ def to_dossier(doc: Document) -> dict[str, Any]:
         "ambiguous_mentions": [
             {**_mention(doc, m), "candidates": m.candidates} for m in doc.mentions if m.candidates
         ],
-        "works": [_work(w) for w in doc.works],
-        "citations": [_citation(doc, c) for c in doc.citations],
+        "works": [work_record(w) for w in doc.works],
+        "citations": [citation_record(doc, c) for c in doc.citations],
         "notes": [
             {
                 "id": n.id,
@@ -70,7 +70,7 @@ def to_dossier(doc: Document) -> dict[str, Any]:
         ],
         "quotations": [_quotation(doc, q) for q in doc.quotations],
         "times": [_time(doc, t) for t in doc.times],
-        "events": [_event(doc, e) for e in doc.events],
+        "events": [event_record(doc, e) for e in doc.events],
         "findings": [finding_record(f) for f in doc.findings],
     }
 
@@ -79,7 +79,7 @@ def _edtf(period: Period | None) -> str | None:
     return period.edtf if period is not None else None
 
 
-def _year(year: int | None) -> str | None:
+def year_text(year: int | None) -> str | None:
     return f"{year:04d}" if year is not None else None
 
 
@@ -114,7 +114,7 @@ def _entity(doc: Document, entity: Entity) -> dict[str, Any]:
     }
 
 
-def _person(doc: Document, entity: Entity, entry: GlossaryEntry | None) -> dict[str, Any]:
+def person_record(doc: Document, entity: Entity, entry: GlossaryEntry | None) -> dict[str, Any]:
     lifespan = entry.lifespan if entry else None
     return {
         **_entity(doc, entity),
@@ -124,8 +124,8 @@ def _person(doc: Document, entity: Entity, entry: GlossaryEntry | None) -> dict[
         "honorific": entry.honorific or None if entry else None,
         "description": entry.description if entry else None,
         "lifespan": _edtf(lifespan),
-        "born": _year(lifespan.first_year) if lifespan else None,
-        "died": _year(lifespan.last_year) if lifespan else None,
+        "born": year_text(lifespan.first_year) if lifespan else None,
+        "died": year_text(lifespan.last_year) if lifespan else None,
         "roles": [
             {"title": r.title, "period": _edtf(r.period), "start": r.start, "end": r.end}
             for r in (entry.roles if entry else [])
@@ -135,14 +135,14 @@ def _person(doc: Document, entity: Entity, entry: GlossaryEntry | None) -> dict[
     }
 
 
-def _work(work: Work) -> dict[str, Any]:
+def work_record(work: Work) -> dict[str, Any]:
     return {
         "id": work.id,
         "authors": work.authors,
         "editors": work.editors,
         "title": work.title,
         "place": work.place,
-        "year": _year(work.year),
+        "year": year_text(work.year),
         "volume": work.volume,
         "anonymous": work.anonymous,
         "complete": work.complete,
@@ -159,7 +159,7 @@ def _pages(page: PageRange) -> dict[str, Any]:
     return {"first": number(page.first), "last": number(page.last)}
 
 
-def _citation(doc: Document, citation: Citation) -> dict[str, Any]:
+def citation_record(doc: Document, citation: Citation) -> dict[str, Any]:
     return {
         "start": citation.start,
         "end": citation.end,
@@ -213,7 +213,7 @@ def _time(doc: Document, time: TimeExpression) -> dict[str, Any]:
     }
 
 
-def _event(doc: Document, event: Event) -> dict[str, Any]:
+def event_record(doc: Document, event: Event) -> dict[str, Any]:
     return {
         "start": event.start,
         "end": event.end,

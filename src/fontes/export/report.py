@@ -1,0 +1,320 @@
+"""The HTML report a historian reads: the text with its findings and names marked, the
+people, a timeline, a network and the sources, in one self-contained file.
+
+Everything is inlined (styles, script, drawings as SVG), so the file works offline and can
+be mailed or archived. Document text is escaped by the template engine and reaches the
+script only as JSON read through `textContent`; a Content-Security-Policy allows the
+report's own script alone (by its hash), so a document that contains `<script>` runs nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import bisect
+import hashlib
+import heapq
+import itertools
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from typing import Any
+
+import networkx as nx
+from jinja2 import Environment, PackageLoader
+from markupsafe import Markup, escape
+
+from fontes import __version__
+from fontes.checks import RULES
+from fontes.export.graph import entity_graph
+from fontes.model import Document, Entity, EntityKind, EventKind, Severity
+
+_KIND_COLOURS = {"person": "#1d6f42", "organisation": "#6a3d9a", "place": "#b15928"}
+_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """A stretch of text covered by the same findings and mentions."""
+
+    text: str
+    classes: str
+    findings: str
+    mentions: str
+
+
+def render_report(doc: Document) -> str:
+    """The whole report as one HTML string."""
+    script = resources.files("fontes.export").joinpath("report.js").read_text(encoding="utf-8")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    environment = Environment(loader=PackageLoader("fontes", "export"), autoescape=True)
+    template = environment.get_template("report.html.j2")
+    findings = sorted(doc.findings, key=lambda f: (f.start, _SEVERITY_ORDER[f.severity]))
+    rows = [_finding(doc, f, index) for index, f in enumerate(findings)]
+    counts = Counter(str(f.severity) for f in findings)
+    return template.render(
+        title=doc.sections[0].title if doc.sections else (doc.path or "document"),
+        source=doc.path or "(text)",
+        chars=f"{len(doc.text):,}",
+        sha256=doc.sha256,
+        version=__version__,
+        counts={str(s): counts.get(str(s), 0) for s in Severity},
+        segments=_segments(doc, findings),
+        findings=rows,
+        filter_values=sorted({str(f.category) for f in findings})
+        + [str(s) for s in Severity if counts.get(str(s))],
+        people=[_entity(doc, e) for e in doc.entities if e.kind is EntityKind.PERSON],
+        timeline=_timeline(doc),
+        network=_network(doc),
+        works=_works(doc),
+        data={
+            "findings": rows,
+            "mentions": [m.entity for m in doc.mentions],
+            "entities": {e.id: _entity(doc, e) for e in doc.entities},
+        },
+        script=Markup(script),  # our own file, shipped with the package
+        script_hash=f"sha256-{digest}",
+    )
+
+
+def _segments(doc: Document, findings: list) -> list[_Segment]:
+    """Cut the text wherever a finding or a mention starts or ends: a sweep, not a search."""
+    marks = [(f.start, f.end, "f", index) for index, f in enumerate(findings) if f.end > f.start]
+    marks += [(m.start, m.end, "m", index) for index, m in enumerate(doc.mentions)]
+    marks.sort()
+    cuts = sorted({0, len(doc.text), *(s for s, _, _, _ in marks), *(e for _, e, _, _ in marks)})
+    active: list[tuple[int, str, int]] = []  # (end, what, index), a heap by end
+    segments, next_mark = [], 0
+    for start, end in itertools.pairwise(cuts):
+        while active and active[0][0] <= start:
+            heapq.heappop(active)
+        while next_mark < len(marks) and marks[next_mark][0] <= start:
+            _, mark_end, what, index = marks[next_mark]
+            if mark_end > start:
+                heapq.heappush(active, (mark_end, what, index))
+            next_mark += 1
+        text = doc.text[start:end]
+        covering = [(what, index) for _, what, index in active]
+        found = sorted(index for what, index in covering if what == "f")
+        named = sorted(index for what, index in covering if what == "m")
+        classes = []
+        if found:
+            worst = min(found, key=lambda i: _SEVERITY_ORDER[findings[i].severity])
+            classes += ["f", f"sev-{findings[worst].severity}"]
+        if named:
+            classes += ["m", f"k-{doc.mentions[named[0]].kind}"]
+        segments.append(
+            _Segment(text, " ".join(classes), " ".join(map(str, found)), " ".join(map(str, named)))
+        )
+    return segments
+
+
+def _finding(doc: Document, finding: Any, index: int) -> dict[str, Any]:
+    line, column = doc.line_column(finding.start)
+    starts = [m.start for m in doc.mentions]
+    first = bisect.bisect_left(starts, finding.start - 200)
+    entities = [
+        m.entity
+        for m in doc.mentions[first : bisect.bisect_left(starts, finding.end)]
+        if m.entity and m.end > finding.start and m.start < finding.end
+    ]
+    return {
+        "index": index,
+        "rule": finding.rule,
+        "name": RULES[finding.rule].name if finding.rule in RULES else "",
+        "category": str(finding.category),
+        "severity": str(finding.severity),
+        "line": line,
+        "column": column,
+        "text": doc.spoken(finding)[:300],
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+        "entities": list(dict.fromkeys(entities)),
+    }
+
+
+def _entity(doc: Document, entity: Entity) -> dict[str, Any]:
+    """Name, kind, variants, lifespan and roles (from its biographical note), mentions."""
+    entry = next((g for g in doc.glossary if g.id == entity.glossary), None)
+    roles = [
+        f"{role.title} ({role.period.edtf})" if role.period else role.title
+        for role in (entry.roles if entry else [])
+    ]
+    return {
+        "name": entity.name,
+        "kind": str(entity.kind),
+        "variants": sorted({doc.spoken(m) for m in entity.mentions} - {entity.name}),
+        "lifespan": entry.lifespan.edtf if entry and entry.lifespan else None,
+        "roles": roles,
+        "mentions": len(entity.mentions),
+    }
+
+
+def _works(doc: Document) -> list[dict[str, Any]]:
+    by_work: dict[str, list] = {}
+    for citation in doc.citations:
+        if citation.work:
+            by_work.setdefault(citation.work, []).append(citation)
+    rows = []
+    for work in doc.works:
+        cited = by_work.get(work.id, [])
+        pages = sorted({str(p) for c in cited for p in c.pages})
+        rows.append(
+            {
+                "label": work.label(),
+                "citations": [
+                    {"line": doc.line_column(c.start)[0], "text": doc.spoken(c)} for c in cited
+                ],
+                "pages": ", ".join(pages) or "—",
+            }
+        )
+    return rows
+
+
+# --- drawings -----------------------------------------------------------------------------
+
+_WIDTH, _LEFT, _ROW = 960, 190, 20
+
+
+def _timeline(doc: Document) -> Markup | None:
+    """Lifespans and offices as bars, one row a person; other dated events as dots."""
+    events = [e for e in doc.events if e.earliest is not None and e.latest is not None]
+    if not events:
+        return None
+    first = min(min(e.earliest.year, e.latest.year) for e in events)  # type: ignore[union-attr]
+    last = max(max(e.earliest.year, e.latest.year) for e in events) + 1  # type: ignore[union-attr]
+    span = max(last - first, 1)
+
+    def x(year: float) -> float:
+        return _LEFT + (year - first) / span * (_WIDTH - _LEFT - 20)
+
+    names = {e.id: e.name for e in doc.entities}
+    names.update({g.id: g.name for g in doc.glossary})
+    rows: dict[str, list] = {}
+    loose = []
+    for event in events:
+        if event.kind is EventKind.STATEMENT or event.kind is EventKind.PUBLICATION:
+            loose.append(event)
+        elif event.participants:
+            rows.setdefault(event.participants[0], []).append(event)
+    parts = []
+    height = 40 + _ROW * (len(rows) + 2)
+    step = 10 if span > 40 else 5 if span > 10 else 1
+    for year in range(first - first % step, last + 1, step):
+        if year < first:
+            continue
+        parts.append(
+            f'<line x1="{x(year):.1f}" y1="20" x2="{x(year):.1f}" y2="{height - 10}" '
+            f'stroke="#eee"/><text x="{x(year):.1f}" y="14" font-size="10" '
+            f'text-anchor="middle">{year}</text>'
+        )
+    lives = {g.id: g.lifespan for g in doc.glossary if g.lifespan is not None}
+    for row, (person, items) in enumerate(rows.items()):
+        y = 30 + _ROW * row
+        parts.append(
+            f'<text x="{_LEFT - 6}" y="{y + 11}" font-size="11" text-anchor="end">'
+            f"{escape(names.get(person, person))}</text>"
+        )
+        life = lives.get(person)
+        if life is not None and life.first_year is not None and life.last_year is not None:
+            born, died = sorted((life.first_year, life.last_year))
+            parts.append(
+                f'<rect x="{x(born):.1f}" y="{y}" width="{x(died + 1) - x(born):.1f}" '
+                f'height="14" fill="{"#f0b7b1" if life.inverted else "#e9e4d8"}">'
+                f"<title>lifespan {escape(life.edtf)}</title></rect>"
+            )
+        for event in items:
+            start = min(event.earliest.year, event.latest.year)  # type: ignore[union-attr]
+            end = max(event.earliest.year, event.latest.year) + 1  # type: ignore[union-attr]
+            life = event.kind in (EventKind.BIRTH, EventKind.DEATH)
+            colour = "#c9c1ae" if life else "#26323d"
+            inverted = event.earliest > event.latest  # type: ignore[operator]
+            label = f"{event.kind}: {doc.spoken(event)[:120]} ({event.edtf})"
+            parts.append(
+                f'<rect x="{x(start):.1f}" y="{y + (0 if life else 4)}" '
+                f'width="{max(x(end) - x(start), 2):.1f}" height="{14 if life else 6}" '
+                f'fill="{"#b3261e" if inverted else colour}" opacity="{0.5 if life else 0.9}">'
+                f"<title>{escape(label)}</title></rect>"
+            )
+    y = 30 + _ROW * (len(rows) + 0.5)
+    parts.append(
+        f'<text x="{_LEFT - 6}" y="{y + 4}" font-size="11" text-anchor="end">events in the '
+        "text</text>"
+    )
+    for event in loose:
+        middle = (event.earliest.toordinal() + event.latest.toordinal()) / 2  # type: ignore[union-attr]
+        year = first + (middle - _ordinal(first)) / 365.25
+        colour = "#6a3d9a" if event.kind is EventKind.PUBLICATION else "#b15928"
+        label = f"{event.edtf}: {doc.spoken(event)[:160]}"
+        parts.append(
+            f'<circle cx="{x(year):.1f}" cy="{y}" r="4" fill="{colour}" opacity="0.8">'
+            f"<title>{escape(label)}</title></circle>"
+        )
+    return Markup(
+        f'<svg id="timeline-svg" xmlns="http://www.w3.org/2000/svg" width="{_WIDTH}" '
+        f'height="{height}" viewBox="0 0 {_WIDTH} {height}" role="img" '
+        f'aria-label="timeline">{"".join(parts)}</svg>'
+    )
+
+
+def _ordinal(year: int) -> int:
+    return date(year, 1, 1).toordinal()
+
+
+def _network(doc: Document) -> Markup | None:
+    """Entities as circles (size by mentions), edges by co-occurrence and stated relation."""
+    graph = entity_graph(doc)
+    graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+    if not graph.number_of_edges():
+        return None
+    layout = _layout(graph)
+    width = 900
+    height = max(y for _, y in layout.values()) + 40
+    most = max(d.get("weight", 1) for _, _, d in graph.edges(data=True))
+    parts = []
+    for a, b, data in graph.edges(data=True):
+        (x1, y1), (x2, y2) = layout[a], layout[b]
+        stroke = 0.8 + 3 * data.get("weight", 1) / most
+        dash = ' stroke-dasharray="5 3"' if data.get("relation") else ""
+        parts.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" '
+            f'y2="{y2:.1f}" stroke="#8a8370" stroke-width="{stroke:.1f}"{dash}/>'
+        )
+    for node, data in graph.nodes(data=True):
+        px, py = layout[node]
+        radius = 4 + min(int(data.get("mentions", 1)), 30) ** 0.5 * 2
+        colour = _KIND_COLOURS.get(str(data.get("kind")), "#555")
+        label = escape(str(data.get("label", node)))
+        parts.append(
+            f'<g class="node"><circle cx="{px:.1f}" cy="{py:.1f}" '
+            f'r="{radius:.1f}" fill="{colour}"><title>{label}</title></circle>'
+            f'<text x="{px + radius + 2:.1f}" y="{py + 4:.1f}" '
+            f'font-size="11">{label}</text></g>'
+        )
+    return Markup(
+        f'<svg id="network-svg" xmlns="http://www.w3.org/2000/svg" width="{width}" '
+        f'height="{height:.0f}" viewBox="0 0 {width} {height:.0f}" role="img" '
+        f'aria-label="network">{"".join(parts)}</svg>'
+    )
+
+
+def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Positions in pixels: the largest group of connected entities in a 700 x 480 box, each
+    smaller group in a cell of its own below it, so that no group is pushed off the page."""
+    groups = sorted(nx.connected_components(graph), key=lambda g: (-len(g), sorted(g)))
+    positions: dict[str, tuple[float, float]] = {}
+    cell, per_row, top = 150, 5, 520
+    for number, group in enumerate(groups):
+        sub = graph.subgraph(group)
+        spread = 2.0 / len(group) ** 0.5
+        raw = nx.spring_layout(sub, k=spread, iterations=200, seed=7) if len(group) > 1 else {}
+        if number == 0:
+            centre, scale = (350.0, 260.0), (300.0, 230.0)
+        else:
+            row, column = divmod(number - 1, per_row)
+            centre = (60 + column * (cell + 30) + cell / 2, top + row * cell + cell / 2)
+            scale = (cell / 2 - 20, cell / 2 - 25)
+        for node in group:
+            dx, dy = raw.get(node, (0.0, 0.0))
+            positions[node] = (centre[0] + dx * scale[0], centre[1] + dy * scale[1])
+    return positions
