@@ -95,7 +95,8 @@ def analyze(
     with _user_errors():
         if output is not None:
             _refuse_to_overwrite(file, output)
-        doc = analyze_file(file, encoding)
+        with _working(f"reading {file.name}"):
+            doc = analyze_file(file, encoding)
         payload = json.dumps(to_dossier(doc), indent=2, ensure_ascii=False) + "\n"
         if output is None:
             sys.stdout.write(payload)
