@@ -262,3 +262,7 @@ def test_a_list_of_years_and_ranges_is_an_edtf_set() -> None:
         "{1909..1911,1913,1915..1917}",
         "{1909..1911,1913,1915..1917}",
     )
+
+
+def test_half_yearly_is_not_yearly() -> None:
+    assert tagged("The accounts were audited half-yearly.") == []

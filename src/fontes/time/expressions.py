@@ -804,7 +804,7 @@ def _vague_duration(match: re.Match[str], context: _Context) -> TimeExpression |
 @_rule(
     r"\b(?:(?:once|twice|\w+ times)\s+(?:a|an|per|each)\s+|every\s+|each\s+|per\s+)"
     r"(?P<unit>year|month|week|day|morning|night|evening)\b"
-    r"|\b(?P<adverb>annually|yearly|monthly|weekly|daily|nightly|hourly)\b"
+    r"|(?<![\w-])(?P<adverb>annually|yearly|monthly|weekly|daily|nightly|hourly)\b"
 )
 def _frequency(match: re.Match[str], context: _Context) -> TimeExpression | None:
     word = (match["unit"] or match["adverb"]).lower()
