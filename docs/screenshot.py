@@ -6,6 +6,7 @@ Run: `make screenshot` (or `.venv/bin/python docs/screenshot.py [FILE] [-o PNG]`
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 from pathlib import Path
 
@@ -23,7 +24,8 @@ def main() -> None:
     parser.add_argument("file", type=Path, nargs="?", default=ROOT / "examples" / "dock-strike.txt")
     parser.add_argument("-o", "--output", type=Path, default=ROOT / "docs" / "report.png")
     args = parser.parse_args()
-    doc = fontes.analyze_file(args.file)
+    name = os.path.relpath(args.file, ROOT)  # as a reader of the README would type it
+    doc = fontes.analyze(args.file.read_text(encoding="utf-8"), path=name)
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for flag in (
