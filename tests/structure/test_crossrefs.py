@@ -82,6 +82,13 @@ def test_an_unmatched_asterisk_with_nothing_near() -> None:
     assert message == "'Joan Pettigrew*' matches no glossary entry"
 
 
+def test_a_different_surname_sharing_letters_is_not_a_variant() -> None:
+    doc = analyze("Peter Quilt* spoke, Mary Halloran* and Kevin Halloran* agreed.")
+    assert doc.cross_references[0].nearest is None
+    assert [excerpt for excerpt, _ in findings(doc, "XR001")] == ["Peter Quilt*"]
+    assert findings(doc, "XR005") == []
+
+
 def test_an_asterisk_without_any_glossary() -> None:
     doc = analyze("Joan Pettigrew* spoke.", glossary="\n")
     ((_, message),) = findings(doc, "XR001")

@@ -10,20 +10,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz, process
-
+from fontes.entities.spelling import SpellingIndex
 from fontes.model import CrossReference, Document, GlossaryEntry
 from fontes.structure.names import TITLES, fold
 
 _WORD_BEFORE = re.compile(r"[^\W\d_][\w'\-]*$")
 _FORENAME = re.compile(r"(?:[^\W\d_][\w'\-]*\.?|[^\W\d_]\.)$")
-_NEAREST_SCORE = 70
 
 
 def read_cross_references(doc: Document) -> None:
     by_surname: dict[str, list[GlossaryEntry]] = {}
     for entry in doc.glossary:
         by_surname.setdefault(fold(entry.surname), []).append(entry)
+    spellings = SpellingIndex()
+    for surname in by_surname:
+        spellings.relatives(surname)
     for surname_start, asterisk in _asterisked_words(doc.folded):
         surname = doc.folded[surname_start:asterisk]
         if doc.in_apparatus(surname_start) or not surname[0].isupper():
@@ -33,15 +34,12 @@ def read_cross_references(doc: Document) -> None:
         candidates = by_surname.get(fold(surname), [])
         if candidates:
             reference.target = _choose(candidates, doc.folded[start:surname_start]).id
-        elif by_surname:
-            nearest = process.extractOne(
-                fold(surname),
-                list(by_surname),
-                scorer=fuzz.ratio,
-                score_cutoff=_NEAREST_SCORE,
-            )
-            if nearest is not None:
-                reference.nearest = by_surname[nearest[0]][0].id
+        else:
+            # Only a spelling the entity linker would also accept (OCR, transliteration, a
+            # close misspelling of a rare name): `Volkov` is not a variant of `Orlov`.
+            variants = [s for s in spellings.relatives(fold(surname)) if s in by_surname]
+            if variants:
+                reference.nearest = by_surname[variants[0]][0].id
         doc.cross_references.append(reference)
 
 
