@@ -105,3 +105,15 @@ def test_a_name_broken_across_a_line_is_one_mention_and_one_spelling() -> None:
     assert spellings(doc, brannigan) == {"Walter\nBrannigan", "Walter Brannigan"}
     assert brannigan.name == "Walter Brannigan"
     assert not [f for f in doc.findings if f.rule == "NV001"]
+
+
+def test_a_relative_named_in_full_keeps_the_surname_the_text_gives() -> None:
+    doc = fontes.analyze(
+        "The firm was run by Pavel Orlov* until 1911, when his brother Ivan Orlov took it over "
+        "and his cousin Fyodor Zaitsev kept the books.\n\n"
+        "ORLOV, Pavel A., merchant (1850-1911).\n"
+    )
+    names = {e.name: spellings(doc, e) for e in people(doc)}
+    assert names["Ivan Orlov"] == {"Ivan Orlov"}
+    assert names["Fyodor Zaitsev"] == {"Fyodor Zaitsev"}
+    assert "Pavel A. Orlov" in names

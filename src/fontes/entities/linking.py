@@ -3,7 +3,7 @@
 People are seeded from the glossary, whose spelling is canonical. A mention with forenames
 joins the entity whose surname is the same name (`compare`) and whose forenames agree;
 same surname with other forenames is another person. A forename introduced by kinship takes
-the surname of the person just spoken of. A bare surname joins the one entity it can name; if
+the surname of the person just spoken of, unless the text gives one. A bare surname joins the one entity it can name; if
 it could name several, the paragraph decides when it names only one of them, otherwise the
 mention is marked ambiguous. Spellings are compared once per distinct pair that shares a
 key's first letter (`SpellingIndex`) and a paragraph's mentions are found by bisection, so
@@ -85,7 +85,7 @@ def link_entities(doc: Document) -> None:
     persons = [m for m in doc.mentions if m.kind is EntityKind.PERSON]
     paragraphs = _Paragraphs(doc, persons)
     for mention in persons:
-        if mention.source == "kinship":
+        if mention.source == "kinship" and not mention.surname:  # `his brother Ivan`
             mention.surname = _relative_surname(doc, paragraphs, mention)
     for mention in persons:
         if mention.forenames and mention.surname:

@@ -25,8 +25,11 @@ _ALIAS = re.compile(
 )
 _KINSHIP = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:brother|sister|son|daughter|father|mother|wife|husband|"
-    r"cousin|nephew|niece|uncle|aunt)\s+(?P<forename>[A-Z][a-z]+)\b"
+    r"cousin|nephew|niece|uncle|aunt)\s+(?P<forename>[A-Z][a-z]+)"
+    r"(?:[ \t]+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?))?\b"
 )
+# Capitalised words that start a clause rather than continue a name: `his brother Ivan Then`.
+_NOT_SURNAMES = frozenset("The And But In On At As Then When While If Or So Of To By".split())
 _ORGANISATION_WORDS = frozenset(
     """
     committee party company union association institute institution ministry council
@@ -204,10 +207,12 @@ def _gazetteer(
 def _kinship(doc: Document, body: list) -> Iterator[Mention]:
     for paragraph in body:
         for match in _KINSHIP.finditer(doc.folded, paragraph.start, paragraph.end):
+            surname = match["surname"] if match["surname"] not in _NOT_SURNAMES else None
             yield Mention(
                 start=match.start("forename"),
-                end=match.end("forename"),
+                end=match.end("surname") if surname else match.end("forename"),
                 kind=EntityKind.PERSON,
                 source="kinship",
                 forenames=match["forename"],
+                surname=surname or "",
             )
