@@ -117,3 +117,13 @@ def test_a_relative_named_in_full_keeps_the_surname_the_text_gives() -> None:
     assert names["Ivan Orlov"] == {"Ivan Orlov"}
     assert names["Fyodor Zaitsev"] == {"Fyodor Zaitsev"}
     assert "Pavel A. Orlov" in names
+
+
+def test_an_asterisked_name_in_the_possessive_is_not_the_relatives_kin() -> None:
+    doc = fontes.analyze(
+        "Semyon Dolgorukov spoke first. Anna Repina*'s letter said that his brother Anatoly "
+        "had left.\n\n"
+        "REPINA, Anna, teacher (1870-1930).\n"
+    )
+    [anatoly] = [e for e in people(doc) if e.forenames == "Anatoly"]
+    assert anatoly.surname == "Dolgorukov"

@@ -3,11 +3,11 @@
 People are seeded from the glossary, whose spelling is canonical. A mention with forenames
 joins the entity whose surname is the same name (`compare`) and whose forenames agree;
 same surname with other forenames is another person. A forename introduced by kinship takes
-the surname of the person just spoken of, unless the text gives one. A bare surname joins the one entity it can name; if
-it could name several, the paragraph decides when it names only one of them, otherwise the
-mention is marked ambiguous. Spellings are compared once per distinct pair that shares a
-key's first letter (`SpellingIndex`) and a paragraph's mentions are found by bisection, so
-linking grows linearly with the number of mentions.
+the surname of the person just spoken of, unless the text gives one. A bare surname joins
+the one entity it can name; if it could name several, the paragraph decides when it names
+only one of them, otherwise the mention is marked ambiguous. Spellings are compared once
+per distinct pair that shares a key's first letter (`SpellingIndex`) and a paragraph's
+mentions are found by bisection, so linking grows linearly with the number of mentions.
 """
 
 from __future__ import annotations
@@ -164,10 +164,15 @@ def _relative_surname(doc: Document, paragraphs: _Paragraphs, mention: Mention) 
     for other in reversed(paragraphs.around(mention.start)):
         if other.start >= mention.start:
             continue
-        possessive = doc.folded[other.end : other.end + 2] == "'s"
-        if other.surname and other.source != "kinship" and not possessive:
+        if other.surname and other.source != "kinship" and not in_possessive(doc, other):
             return other.surname
     return ""
+
+
+def in_possessive(doc: Document, mention: Mention) -> bool:
+    """`Ramzin's testimony`, `Repina*'s letter`: the name owns something, so a following
+    `his brother` is not this person's brother."""
+    return doc.folded[mention.end : mention.end + 3].lstrip("*").startswith("'s")
 
 
 def _group_by_name(doc: Document, kind: EntityKind, prefix: str) -> list[Entity]:

@@ -16,6 +16,7 @@ from typing import Any
 
 import networkx as nx
 
+from fontes.entities.linking import in_possessive
 from fontes.export.dossier import year_text
 from fontes.export.xmltext import xml_safe
 from fontes.model import Document, Entity, EntityKind, Mention, Period
@@ -86,5 +87,5 @@ def _relate_kin(doc: Document, graph: nx.Graph, paragraph: list[Mention]) -> Non
         if mention.source == "kinship":
             if last_named is not None and last_named.entity != mention.entity:
                 _edge(graph, str(last_named.entity), str(mention.entity))["relation"] = KIN
-        elif doc.folded[mention.end : mention.end + 2] != "'s":
+        elif not in_possessive(doc, mention):
             last_named = mention
