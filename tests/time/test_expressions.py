@@ -266,3 +266,8 @@ def test_a_list_of_years_and_ranges_is_an_edtf_set() -> None:
 
 def test_half_yearly_is_not_yearly() -> None:
     assert tagged("The accounts were audited half-yearly.") == []
+
+
+def test_a_time_of_day_takes_the_day_printed_after_it() -> None:
+    clock, _ = find_time_expressions("The court rose at 3 p.m. on 8 December 1930.")
+    assert clock.value == "1930-12-08T15:00"

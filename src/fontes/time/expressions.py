@@ -15,6 +15,7 @@ of a news report, say) and from the narrative's time otherwise.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -207,7 +208,23 @@ def find_time_expressions(
             context.last = expression
             if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", expression.value):
                 context.last_month = expression
+    _date_the_clocks(text, found)
     return found
+
+
+def _date_the_clocks(text: str, found: list[TimeExpression]) -> None:
+    """`at 3 p.m. on 8 December 1930`: a time of day takes the day printed right after it."""
+    for clock, day in itertools.pairwise(found):
+        if (
+            clock.type is TimeType.TIME
+            and _FULL_DAY.fullmatch(day.value)
+            and _CLOCK_TO_DAY.fullmatch(text, clock.end, day.start)
+        ):
+            clock.value = day.value + clock.value[clock.value.index("T") :]
+
+
+_FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CLOCK_TO_DAY = re.compile(r",?\s*(?:on\s+)?(?:the\s+)?")
 
 
 def read_dates(doc: Document) -> None:
