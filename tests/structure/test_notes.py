@@ -137,3 +137,15 @@ def test_a_note_never_referenced_is_reported() -> None:
 def test_every_marker_and_note_matched_gives_no_cross_reference_findings() -> None:
     doc = fontes.analyze("The board met.[1] It voted.[2] It adjourned.[3]" + NOTES)
     assert rules(doc, "XR") == []
+
+
+def test_numbering_that_restarts_per_chapter_gives_each_marker_its_own_chapters_note() -> None:
+    doc = fontes.analyze(
+        "The board met.[1] It voted.[2]\n\n"
+        "Notes\n\n1. Minutes of the board, 3 May 1890.\n2. Ibid.\n\n"
+        "The strike began in the autumn.[1]\n\n"
+        "Notes\n\n1. Stanmouth Gazette, 9 October 1890.\n"
+    )
+    assert [n.id for n in doc.notes] == ["note-1", "note-2", "note-2-1"]
+    assert [m.note for m in doc.note_markers] == ["note-1", "note-2", "note-2-1"]
+    assert not [f for f in doc.findings if f.rule in ("XR003", "XR004")]

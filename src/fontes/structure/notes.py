@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from fontes.model import Document, Note, NoteMarker, Span
@@ -23,11 +24,11 @@ _MARKERS = (
 
 def read_notes(doc: Document) -> None:
     """Read the notes section, then link the markers in the body to its notes."""
-    in_notes = False
+    in_notes = heading = False
     for paragraph in doc.paragraphs:
         text = doc.folded[paragraph.start : paragraph.end]
         if HEADINGS.fullmatch(text.strip()):
-            in_notes = True
+            in_notes = heading = True
             continue
         if doc.in_apparatus(paragraph.start):
             in_notes = False
@@ -36,12 +37,18 @@ def read_notes(doc: Document) -> None:
         if not starts_note:
             in_notes = False
             continue
-        _read_note_paragraph(doc, paragraph, bracketed_only=not in_notes)
+        _read_note_paragraph(doc, paragraph, bracketed_only=not in_notes, restart=heading)
+        heading = False
         doc.apparatus.add(paragraph)
+    _name_series(doc.notes)
     _read_markers(doc)
 
 
-def _read_note_paragraph(doc: Document, paragraph: Span, bracketed_only: bool) -> None:
+def _read_note_paragraph(
+    doc: Document, paragraph: Span, bracketed_only: bool, restart: bool = False
+) -> None:
+    """Read the notes of one paragraph; `restart`: it opens a notes section, whose first
+    note may start the numbering again."""
     position = paragraph.start
     for line in doc.folded[paragraph.start : paragraph.end].split("\n"):
         lead = len(line) - len(line.lstrip())
@@ -51,7 +58,10 @@ def _read_note_paragraph(doc: Document, paragraph: Span, bracketed_only: bool) -
         match = pattern.match(line.lstrip())
         number = re.sub(r"\D", "", match[0]) if match else ""
         if match is None or (
-            match.re is _NOTE_START and match["plain"] and not _follows(doc, number)
+            match.re is _NOTE_START
+            and match["plain"]
+            and not _follows(doc, number)
+            and not (restart and start == paragraph.start and number == "1")
         ):
             if doc.notes:  # a wrapped line continues the note before
                 doc.notes[-1].end = start + len(line.strip())
@@ -72,8 +82,23 @@ def _follows(doc: Document, number: str) -> bool:
     return not doc.notes or int(number) == int(doc.notes[-1].number) + 1
 
 
+def _name_series(notes: list[Note]) -> None:
+    """Where numbering restarts (a chapter's own notes), ids carry the series: `note-2-1`."""
+    series = 0
+    for before, note in itertools.pairwise(notes):
+        if int(note.number) <= int(before.number):
+            series += 1
+        if series:
+            note.id = f"note-{series + 1}-{note.number}"
+
+
 def _read_markers(doc: Document) -> None:
-    notes = {note.number: note.id for note in doc.notes}
+    # Each series of notes (numbering restarts per chapter) serves the markers before it.
+    series: list[tuple[int, dict[str, str]]] = []
+    for before, note in itertools.pairwise([None, *doc.notes]):
+        if before is None or int(note.number) <= int(before.number):
+            series.append((note.start, {}))
+        series[-1][1][note.number] = note.id
     matches = sorted(
         (match for pattern in _MARKERS for match in pattern.finditer(doc.folded)),
         key=lambda match: match.start(),
@@ -85,6 +110,8 @@ def _read_markers(doc: Document) -> None:
         if doc.in_apparatus(match.start()):
             continue
         number = match[1] if match[1].isascii() else _from_superscript(match[1])
+        notes = next((ids for start, ids in series if start > match.start()), None)
+        notes = notes if notes is not None else (series[-1][1] if series else {})
         doc.note_markers.append(
             NoteMarker(number=number, start=match.start(), end=match.end(), note=notes.get(number))
         )
