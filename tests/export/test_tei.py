@@ -391,7 +391,7 @@ def test_a_quotation_inside_a_citation_is_left_out_where_tei_refuses_it(
 
 def test_notes_that_share_a_number_get_distinct_ids(tei_all: etree.RelaxNG) -> None:
     doc = fontes.analyze("The board met.[1]" + NOTES + "\n\nNotes\n\n[1] Ibid., p. 50.\n")
-    assert [note.id for note in doc.notes] == ["note-1", "note-2", "note-1"]
+    assert [note.id for note in doc.notes] == ["note-1", "note-2", "note-2-1"]
     ids = [note.get(XML_ID) for note in export(doc).iterfind(".//tei:back//tei:note", NS)]
     assert len(ids) == len(set(ids)) == len(doc.notes)
     assert_valid(tei_all, export(doc))

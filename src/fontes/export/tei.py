@@ -114,8 +114,8 @@ def _add(
 class _Ids:
     """xml:id values: the model's ids where they are NCNames, made so otherwise, never twice.
 
-    Two notes can share a number (`note-1` in two chapters): each record gets an xml:id of its
-    own, and a pointer to the shared model id goes to the first.
+    Should two records share a model id, each gets an xml:id of its own, and a pointer to the
+    shared id goes to the first.
     """
 
     def __init__(self) -> None:
