@@ -131,3 +131,12 @@ def test_headings_are_apparatus_for_later_readers() -> None:
     doc = fontes.analyze("Chapter 3: The Strike\n\nThe dockers walked out in May.\n")
     assert headings(doc) == [("Chapter 3: The Strike", False)]
     assert doc.quotations == []
+
+
+def test_a_citation_on_a_line_of_its_own_is_not_a_heading() -> None:
+    doc = fontes.analyze(
+        "The Port (1880-90)\n\nThe men were hired at the gates.\n\n"
+        "(Tremayne, Wages and Tides (Falmouth, 1961), p. 64-65)\n\n"
+        "The foremen took a penny in the shilling.\n"
+    )
+    assert [s.title for s in doc.sections] == ["The Port"]

@@ -66,6 +66,8 @@ def _standalone(doc: Document, paragraph: Span) -> Section | None:
     title = text[: period_match.start()] if period_match else text
     if not title or title[-1] in ".,;:!?*" or len(WORD.findall(title)) > _MAX_HEADING_WORDS:
         return None
+    if title[0] in "([":  # a citation or an editor's note on a line of its own
+        return None
     if not (is_title(title) or title.isupper()):
         return None
     return _heading(doc, paragraph.start, paragraph.end, title, period_match, run_in=False)
