@@ -170,7 +170,7 @@ def _relative_surname(doc: Document, paragraphs: _Paragraphs, mention: Mention) 
 
 
 def in_possessive(doc: Document, mention: Mention) -> bool:
-    """`Ramzin's testimony`, `Repina*'s letter`: the name owns something, so a following
+    """`Pascoe's testimony`, `Halloran*'s letter`: the name owns something, so a following
     `his brother` is not this person's brother."""
     return doc.folded[mention.end : mention.end + 3].lstrip("*").startswith("'s")
 

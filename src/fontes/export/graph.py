@@ -77,7 +77,7 @@ def _relate_kin(doc: Document, graph: nx.Graph, paragraph: list[Mention]) -> Non
     """`his brother Ivan` is kin to the person last named before it in the paragraph.
 
     As when linking gives Ivan that person's surname, a name in the possessive
-    (`Ramzin's testimony was his brother's`) is not the one `his` refers to, and a name that
+    (`Pascoe's testimony was his brother's`) is not the one `his` refers to, and a name that
     no entity claims (an ambiguous bare surname) cannot be an end of an edge.
     """
     last_named: Mention | None = None

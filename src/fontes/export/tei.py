@@ -239,7 +239,7 @@ def _names(
     _canonical(parent, tag, entity.name, entity.forenames, entity.surname, honorific)
     words = set(entity.name.casefold().split())
     seen = {entity.name}
-    # A mention made only of words of the name (`Ramzin`) is a short form, not a spelling.
+    # A mention made only of words of the name (`Pascoe`) is a short form, not a spelling.
     spoken = (doc.spoken(mention) for mention in entity.mentions)
     others = [*entity.aliases]
     others += (form for form in spoken if not set(form.casefold().split()) <= words)
