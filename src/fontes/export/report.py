@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 from fontes import __version__
 from fontes.checks import RULES
 from fontes.export.graph import entity_graph
-from fontes.model import Document, Entity, EntityKind, EventKind, Severity
+from fontes.model import Document, Entity, EntityKind, EventKind, GlossaryEntry, Severity
 
 _KIND_COLOURS = {"person": "#1d6f42", "organisation": "#6a3d9a", "place": "#b15928"}
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -50,7 +50,10 @@ def render_report(doc: Document) -> str:
     environment = Environment(loader=PackageLoader("fontes", "export"), autoescape=True)
     template = environment.get_template("report.html.j2")
     findings = sorted(doc.findings, key=lambda f: (f.start, _SEVERITY_ORDER[f.severity]))
-    rows = [_finding(doc, f, index) for index, f in enumerate(findings)]
+    starts = [m.start for m in doc.mentions]
+    rows = [_finding(doc, f, index, starts) for index, f in enumerate(findings)]
+    entries = {entry.id: entry for entry in doc.glossary}
+    entities = {e.id: _entity(doc, e, entries.get(e.glossary or "")) for e in doc.entities}
     counts = Counter(str(f.severity) for f in findings)
     return template.render(
         title=doc.sections[0].title if doc.sections else (doc.path or "document"),
@@ -63,14 +66,14 @@ def render_report(doc: Document) -> str:
         findings=rows,
         filter_values=sorted({str(f.category) for f in findings})
         + [str(s) for s in Severity if counts.get(str(s))],
-        people=[_entity(doc, e) for e in doc.entities if e.kind is EntityKind.PERSON],
+        people=[entities[e.id] for e in doc.entities if e.kind is EntityKind.PERSON],
         timeline=_timeline(doc),
         network=_network(doc),
         works=_works(doc),
         data={
             "findings": rows,
             "mentions": [m.entity for m in doc.mentions],
-            "entities": {e.id: _entity(doc, e) for e in doc.entities},
+            "entities": entities,
         },
         script=Markup(script),  # our own file, shipped with the package
         script_hash=f"sha256-{digest}",
@@ -109,9 +112,9 @@ def _segments(doc: Document, findings: list) -> list[_Segment]:
     return segments
 
 
-def _finding(doc: Document, finding: Any, index: int) -> dict[str, Any]:
+def _finding(doc: Document, finding: Any, index: int, starts: list[int]) -> dict[str, Any]:
+    """A finding for the list and the details panel; `starts` are the mentions' starts."""
     line, column = doc.line_column(finding.start)
-    starts = [m.start for m in doc.mentions]
     first = bisect.bisect_left(starts, finding.start - 200)
     entities = [
         m.entity
@@ -133,9 +136,8 @@ def _finding(doc: Document, finding: Any, index: int) -> dict[str, Any]:
     }
 
 
-def _entity(doc: Document, entity: Entity) -> dict[str, Any]:
+def _entity(doc: Document, entity: Entity, entry: GlossaryEntry | None) -> dict[str, Any]:
     """Name, kind, variants, lifespan and roles (from its biographical note), mentions."""
-    entry = next((g for g in doc.glossary if g.id == entity.glossary), None)
     roles = [
         f"{role.title} ({role.period.edtf})" if role.period else role.title
         for role in (entry.roles if entry else [])
