@@ -271,4 +271,9 @@ def test_export_bad_input_and_bad_format_are_one_line_errors(runner, tmp_path) -
         app, ["export", str(write(tmp_path, TEXT)), "--format", "csv", "-o", str(a_file)]
     )
     assert_one_line_error(clash, "is a file; csv needs a folder")
+    nowhere = tmp_path / "no" / "tables"
+    lost = runner.invoke(
+        app, ["export", str(write(tmp_path, TEXT)), "--format", "csv", "-o", str(nowhere)]
+    )
+    assert_one_line_error(lost, "no such directory")
     assert runner.invoke(app, ["export", str(a_file), "--format", "pdf"]).exit_code == 2

@@ -191,7 +191,8 @@ def export(
             directory = output or Path(f"{file.stem}-csv")
             if directory.exists() and not directory.is_dir():
                 raise InputError(f"{directory}: is a file; csv needs a folder")
-            directory.mkdir(parents=False, exist_ok=True)
+            if not directory.parent.exists():
+                raise InputError(f"{directory.parent}: no such directory")
             written = write_tables(doc, directory)
             errors.print(f"{len(written)} tables written to {directory}", markup=False)
             return
