@@ -334,3 +334,8 @@ def test_analyze_writes_a_dossier_that_validates(tmp_path: Path) -> None:
     jsonschema.validate(dossier, load_schema())
     assert len(dossier["people"]) == 8  # the glossary's seven and Daniel Venning
     assert len(dossier["citations"]) == 12
+
+
+def test_no_name_is_read_inside_a_heading(doc: Document) -> None:
+    headings = [(s.heading_start, s.heading_end) for s in doc.sections]
+    assert not [doc.spoken(m) for m in doc.mentions if any(a <= m.start < b for a, b in headings)]

@@ -46,15 +46,14 @@ _POSSESSIVE = re.compile(r"['\u2019]s$")
 def find_mentions(doc: Document) -> None:
     """Fill `doc.mentions` in text order; no two mentions overlap."""
     body = [p for p in doc.paragraphs if not doc.in_apparatus(p.start)]
-    citations = SpanSet()
-    for citation in doc.citations:
-        citations.add(citation)
     taken = SpanSet()
     mentions: list[Mention] = []
 
     def add(mention: Mention) -> None:
-        if mention.start in taken or (mention.end - 1) in taken or mention.start in citations:
+        if mention.start in taken or (mention.end - 1) in taken:
             return
+        if doc.in_apparatus(mention.start):
+            return  # a citation's author, a heading's words (`The Coal Porters Organise`)
         taken.add(mention)
         mentions.append(mention)
 
