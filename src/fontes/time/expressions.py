@@ -632,17 +632,13 @@ def _present(match: re.Match[str], context: _Context) -> TimeExpression | None:
     return _date(match, "PRESENT_REF")
 
 
-@_rule(r"\b(?:recently|formerly|previously|in the past|once)\b(?!\s+(?:a|an|every|per)\b)")
+@_rule(r"\b(?:recently|formerly|previously|in the past)\b")
 def _past(match: re.Match[str], context: _Context) -> TimeExpression | None:
-    if match[0].lower() == "once":
-        return None
     return _date(match, "PAST_REF")
 
 
-@_rule(r"\b(?:in the future|in future|soon)\b")
+@_rule(r"\b(?:in the future|in future)\b")
 def _future(match: re.Match[str], context: _Context) -> TimeExpression | None:
-    if match[0].lower() == "soon":
-        return None
     return _date(match, "FUTURE_REF")
 
 
