@@ -137,3 +137,24 @@ def test_a_sentence_about_the_dead_is_fine() -> None:
         "The meeting was long and the vote was close.\n",
     )
     assert findings(doc, "CH007") == []
+
+
+PASCOE = "\n\nPASCOE, Walter J., docker and organiser (1851-1921); secretary (1889-95).\n"
+
+
+def test_a_death_in_the_running_text_that_contradicts_the_lifespan() -> None:
+    doc = glossary(PASCOE, body="Walter Pascoe* died in 1924 at Stanmouth, still in office.")
+    [(span, message)] = findings(doc, "CH004")
+    assert span == "1924"
+    assert "Walter J. Pascoe's death is dated 1924 here, but the lifespan" in message
+
+
+def test_a_death_in_the_running_text_that_agrees_or_names_no_one_for_certain() -> None:
+    agrees = glossary(PASCOE, body="Walter Pascoe* died in 1921 at Stanmouth.")
+    far = glossary(
+        PASCOE,
+        body="Walter Pascoe* told the meeting, long after the great strike was over and the "
+        "quays were quiet again, that his father had died in 1890.",
+    )
+    owner = glossary(PASCOE, body="Walter Pascoe*'s father died in 1890 at Stanmouth.")
+    assert findings(agrees, "CH004") == findings(far, "CH004") == findings(owner, "CH004") == []

@@ -3,8 +3,9 @@
 A sentence of the running text with a date in it is a statement event, its participants the
 people, organisations and places it mentions. A biographical note gives a birth and a death
 (the lifespan) and an event per dated office or episode (`evacuated to Constantinople
-(1929)`); a note's `died in Paris (1939)` is a death of its own, so that a check can compare
-it with the lifespan. A bibliography entry with a year is a publication.
+(1929)`); a note's `died in Paris (1939)`, or a sentence's `Pascoe died in 1921`, is a death
+of its own, so that a check can compare it with the lifespan. A bibliography entry with a
+year is a publication.
 """
 
 from __future__ import annotations
@@ -14,11 +15,14 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from fontes.entities.linking import in_possessive
 from fontes.model import (
     Document,
+    EntityKind,
     Event,
     EventKind,
     GlossaryEntry,
+    Mention,
     Period,
     Span,
     TimeType,
@@ -127,17 +131,45 @@ def _statements(doc: Document) -> Iterator[Event]:
             ]
             who = list(dict.fromkeys(m.entity for m in mentions if m.entity))
             for time in times[lo:hi]:
+                kind, subject = _life_event(doc, mentions, start, time.start)
                 yield Event(
                     start=start,
                     end=end,
-                    kind=EventKind.STATEMENT,
+                    kind=kind,
                     edtf=time.edtf or "",
                     earliest=time.earliest,
                     latest=time.latest,
                     date_start=time.start,
                     date_end=time.end,
-                    participants=who,
+                    participants=[subject] if subject else who,
                 )
+
+
+def _life_event(
+    doc: Document, mentions: list[Mention], sentence_start: int, date_start: int
+) -> tuple[EventKind, str | None]:
+    """`Pascoe died in 1921`: a death (or birth) of the person named just before the verb.
+
+    Only the nearest name, close before the verb, counts; when it names no one for certain
+    (an ambiguous surname), the sentence stays a plain statement.
+    """
+    verb = _LIFE_VERB.search(doc.folded, max(sentence_start, date_start - 60), date_start)
+    if verb is None:
+        return EventKind.STATEMENT, None
+    before = [m for m in mentions if m.end <= verb.start() and m.kind is EntityKind.PERSON]
+    if not before or verb.start() - before[-1].end > 40 or before[-1].entity is None:
+        return EventKind.STATEMENT, None
+    if in_possessive(doc, before[-1]):  # `Pascoe's father died in 1890`
+        return EventKind.STATEMENT, None
+    kind = EventKind.BIRTH if verb["verb"].lower() == "born" else EventKind.DEATH
+    return kind, before[-1].entity
+
+
+_LIFE_VERB = re.compile(
+    r"\b(?P<verb>died|was killed|was executed|was shot|was murdered|perished|born)\b"
+    r"[^.;:]{0,30}?\b(?:in|on)\s+$",
+    re.IGNORECASE,
+)
 
 
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
