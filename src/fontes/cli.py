@@ -122,27 +122,38 @@ def check(
     if unknown := unknown_selectors(select + ignore):
         raise _fail(f"no rule matches {', '.join(unknown)}; `fontes rules` lists them")
     rules = selected_rules(select, ignore)
-    docs: list[Document] = []
+    streaming = output_format is OutputFormat.TEXT
+    docs: list[Document] = []  # kept only for JSON and SARIF, which are written at the end
+    counts = dict.fromkeys(Severity, 0)
+    read = 0
     bad_input = False
     with _progress(len(files)) as advance:
         for file in files:
             try:
                 with _user_errors():
-                    docs.append(analyze_file(file, encoding, rules))
+                    doc = analyze_file(file, encoding, rules)
             except typer.Exit:
                 bad_input = True
+            else:
+                read += 1
+                for finding in doc.findings:
+                    counts[finding.severity] += 1
+                if streaming:  # a corpus is printed as it is read, and not held in memory
+                    sys.stdout.write(text_report([doc]))
+                    sys.stdout.flush()
+                else:
+                    docs.append(doc)
             advance()
-    if output_format is OutputFormat.TEXT:
-        sys.stdout.write(text_report(docs))
-        if docs:
-            _summary(docs)
+    if streaming:
+        if read:
+            _summary(counts)
     elif output_format is OutputFormat.JSON:
         sys.stdout.write(json_report(docs))
     else:
         sys.stdout.write(sarif_report(docs, rules, __version__))
     if bad_input:
         raise typer.Exit(EXIT_BAD_INPUT)
-    if any(f.severity is Severity.ERROR for doc in docs for f in doc.findings):
+    if counts[Severity.ERROR]:
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -236,11 +247,7 @@ def _split(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
-def _summary(docs: list[Document]) -> None:
-    counts = {severity: 0 for severity in Severity}
-    for doc in docs:
-        for finding in doc.findings:
-            counts[finding.severity] += 1
+def _summary(counts: dict[Severity, int]) -> None:
     total = sum(counts.values())
     if total:
         errors.print(
