@@ -186,28 +186,30 @@ def find_time_expressions(
     `anchor` is the document's own date (a news report's creation date); without it,
     deictic expressions (`last year`) count from the narrative's latest date.
     """
-    candidates: list[tuple[int, int, int, re.Match[str]]] = []
-    for start, end in spans if spans is not None else [(0, len(text))]:
-        for priority, rule in enumerate(_RULES):
-            for match in rule.pattern.finditer(text, start, end):
-                if match.end() > match.start():
-                    candidates.append((match.start(), -match.end(), priority, match))
-    candidates.sort(key=lambda c: c[:3])
     context = _Context(anchor)
     found: list[TimeExpression] = []
-    taken_until = -1
-    for start, _, priority, match in candidates:
-        if start < taken_until:
-            continue
-        expression = _RULES[priority].build(match, context)
-        if expression is None:
-            continue
-        taken_until = expression.end
-        found.append(expression)
-        if expression.type is TimeType.DATE and expression.earliest is not None:
-            context.last = expression
-            if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", expression.value):
-                context.last_month = expression
+    for start, end in spans if spans is not None else [(0, len(text))]:
+        # One span (a paragraph) at a time: the candidates held are never a whole corpus's.
+        candidates = [
+            (match.start(), -match.end(), priority, match)
+            for priority, rule in enumerate(_RULES)
+            for match in rule.pattern.finditer(text, start, end)
+            if match.end() > match.start()
+        ]
+        candidates.sort(key=lambda c: c[:3])
+        taken_until = -1
+        for begin, _, priority, match in candidates:
+            if begin < taken_until:
+                continue
+            expression = _RULES[priority].build(match, context)
+            if expression is None:
+                continue
+            taken_until = expression.end
+            found.append(expression)
+            if expression.type is TimeType.DATE and expression.earliest is not None:
+                context.last = expression
+                if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", expression.value):
+                    context.last_month = expression
     _date_the_clocks(text, found)
     return found
 
