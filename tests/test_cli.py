@@ -277,3 +277,15 @@ def test_export_bad_input_and_bad_format_are_one_line_errors(runner, tmp_path) -
     )
     assert_one_line_error(lost, "no such directory")
     assert runner.invoke(app, ["export", str(a_file), "--format", "pdf"]).exit_code == 2
+
+
+def test_check_with_several_jobs_prints_what_one_job_prints(runner, tmp_path) -> None:
+    files = [
+        str(write(tmp_path, TEXT, "a.txt")),
+        str(write(tmp_path, "", "empty.txt")),
+        str(write(tmp_path, BROKEN, "b.txt")),
+    ]
+    one = runner.invoke(app, ["check", *files])
+    two = runner.invoke(app, ["check", *files, "--jobs", "2"])
+    assert (two.exit_code, two.stdout, two.stderr) == (one.exit_code, one.stdout, one.stderr)
+    assert one.exit_code == 2 and "empty.txt: is empty" in one.stderr

@@ -5,13 +5,18 @@ Exit codes follow linters: 0 clean, 1 when `check` finds an error, 2 for bad inp
 
 from __future__ import annotations
 
+import itertools
 import json
+import multiprocessing
 import os
 import sys
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +25,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from fontes import __version__
-from fontes.checks import RULES, selected_rules, unknown_selectors
+from fontes.checks import RULES, Rule, selected_rules, unknown_selectors
 from fontes.entities.nlp import ModelError
 from fontes.export.dossier import to_dossier
 from fontes.export.graph import to_graphml
@@ -116,6 +121,15 @@ def check(
     ] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules.")] = None,
     encoding: Encoding = "utf-8",
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Files read at once, each in its own process with its own language model.",
+        ),
+    ] = 1,
 ) -> None:
     """Check FILES and print one finding a line; exit 1 when any error is found."""
     select, ignore = _split(select), _split(ignore)
@@ -128,10 +142,10 @@ def check(
     read = 0
     bad_input = False
     with _progress(len(files)) as advance:
-        for file in files:
+        for result in _analysed(files, encoding, rules, jobs):
             try:
                 with _user_errors():
-                    doc = analyze_file(file, encoding, rules)
+                    doc = result()
             except typer.Exit:
                 bad_input = True
             else:
@@ -267,6 +281,30 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task("checking", total=total)
         yield lambda: progress.advance(task)
+
+
+def _analysed(
+    files: list[Path], encoding: str, rules: list[Rule], jobs: int
+) -> Iterator[Callable[[], Document]]:
+    """For each file in order, a call that returns its document or raises its error.
+
+    With several jobs the files are read in worker processes, a few ahead of the one being
+    printed, so that memory holds a handful of documents whatever the corpus.
+    """
+    if jobs == 1:
+        for file in files:
+            yield partial(analyze_file, file, encoding, rules)
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a loaded model's threads
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        pending: deque[Future[Document]] = deque()
+        queue = iter(files)
+        for file in itertools.islice(queue, 2 * jobs):
+            pending.append(pool.submit(analyze_file, file, encoding, rules))
+        while pending:
+            yield pending.popleft().result
+            for file in itertools.islice(queue, 1):
+                pending.append(pool.submit(analyze_file, file, encoding, rules))
 
 
 def _refuse_to_overwrite(file: Path, output: Path) -> None:
