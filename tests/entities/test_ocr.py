@@ -22,6 +22,7 @@ def garbles(text: str) -> list[tuple[str, str]]:
         ("The ship sailed for Eng1and in May.", ("Eng1and", "England")),
         ("The goverrnment fell in the spring.", ("goverrnment", "government")),
         ("The rnarket was closed on Sunday.", ("rnarket", "market")),
+        ("The quay 1s closed to the porters.", ("1s", "is")),  # the likeliest reading wins
     ],
 )
 def test_garbles_are_found_with_a_correction(sentence: str, expected: tuple[str, str]) -> None:
@@ -42,6 +43,7 @@ def test_garbled_words_are_reported_as_ocr_findings() -> None:
         "Leonid Gvozdetsky and Fyodor Gvozdetsky met in Tver.",  # rare names
         "The zemstvo met in Tver.",  # a rare but real word
         "He wrote 1,000 letters in 1930-31.",  # numbers
+        "Snow fell, some 20cm (8in) deep, on the 3rd of March.",  # numbers and their units
         "The Shchukin collection was sold.",
     ],
 )

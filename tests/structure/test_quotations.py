@@ -46,6 +46,11 @@ def test_colon_after_an_auxiliary() -> None:
     assert "breaks off after 'been'" in reason
 
 
+def test_an_auxiliary_ending_a_comparison_is_no_cut() -> None:
+    assert silent("He used jokes the same way many of us do: to disarm the critics.\n") == []
+    assert silent("The porters struck harder than the coal trimmers did: for a fortnight.\n") == []
+
+
 def test_colon_followed_by_a_clause_opener() -> None:
     (reason,) = silent(
         "The secretary praised the board: which was then dissolved by the council.\n"

@@ -23,6 +23,13 @@ _TOKEN = re.compile(r"[^\W\d_]+,[^\W\d_]+|(?<![\w~^`.])[~^`_.]*[^\W_][\w']*[^\W_
 _POSSESSIVE = re.compile(r"'s?$")
 _STRAY = re.compile(r"^[~^`_.]+")
 _GLUED = re.compile(r"([a-z]+),([a-z]+)")
+_MEASURE = re.compile(
+    r"\d+(?:[.,]\d+)?(?:in|ins|ft|yd|yds|mi|cm|mm|km|kg|lb|lbs|oz|st|nd|rd|th|am|pm|hrs|min|"
+    r"sec|mph|kph|kw|hp|pc|bn)"
+    # one letter (`10s`, `20m`) only after two digits: `1s` and `1t` are OCR for `is`, `it`
+    r"|\d{2,}(?:[.,]\d+)?[a-z]",
+    re.IGNORECASE,
+)
 _CONFUSIONS = [
     ("Ij", "U"),
     ("IJ", "U"),
@@ -34,6 +41,7 @@ _CONFUSIONS = [
     ("vv", "w"),
     ("li", "h"),
     ("1", "l"),
+    ("1", "i"),
     ("0", "o"),
     ("5", "s"),
     ("c", "e"),
@@ -75,6 +83,8 @@ def find_garbles(doc: Document) -> None:
 
 
 def _correction(word: str) -> tuple[str, str] | None:
+    if _MEASURE.fullmatch(word):
+        return None  # `8in`, `40cm`, `1930s`: a number and its unit, not a misread word
     if glued := _GLUED.fullmatch(word):
         left, right = glued.groups()
         if min(_zipf(left), _zipf(right)) >= _GLUED_WORDS:
@@ -86,9 +96,9 @@ def _correction(word: str) -> tuple[str, str] | None:
         return core, f"stray '{stray[0]}' before the word"
     if _zipf(core) >= RARE:
         return None
-    for candidate in _ocr_candidates(core):
-        if _zipf(candidate) >= COMMON:
-            return candidate, "letters that OCR confuses"
+    best = max(_ocr_candidates(core), key=_zipf, default=None)  # `1s`: `is` before `ls`
+    if best is not None and _zipf(best) >= COMMON:
+        return best, "letters that OCR confuses"
     if stray or (core.islower() and _zipf(core) == 0):
         best = max(_edits(core), key=_zipf, default=None)
         if best is not None and _zipf(best) >= COMMON:

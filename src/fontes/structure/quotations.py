@@ -33,6 +33,18 @@ _CANNOT_END = frozenset(
     that than his her its their our my your whose which
     """.split()
 )
+_AUXILIARIES = frozenset(
+    "be been being was were is are am would will could should can may might must had has have "
+    "did do does".split()
+)
+_COMPARISON = re.compile(r"\b(?:as|than|so|too|neither|nor|same)\b[^.;:]*$", re.IGNORECASE)
+
+
+def _elliptical(word: str, before: str) -> bool:
+    """`the same way as many of us do: as a weapon`: an auxiliary can end a comparison."""
+    return word in _AUXILIARIES and _COMPARISON.search(before) is not None
+
+
 # Words that open a clause of their own: after a colon they mean the clause before was cut.
 _CLAUSE_OPENERS = frozenset(
     """
@@ -154,6 +166,7 @@ def _colon_reason(
         previous_word
         and previous_word[-1].lower() in _CANNOT_END
         and before.rstrip()[-1:].isalpha()
+        and not _elliptical(previous_word[-1].lower(), before)
     ):
         return f"the sentence breaks off after '{previous_word[-1]}': words were cut here"
     words = WORD.findall(rest[:60])
