@@ -110,3 +110,8 @@ def test_a_misspelt_reference_counts_as_referencing_its_nearest_entry() -> None:
 def test_double_asterisks_and_lower_case_words_are_not_references() -> None:
     doc = analyze("**Note** the dues* were raised; see the margin.")
     assert doc.cross_references == []
+
+
+def test_an_asterisk_after_a_line_break_or_a_broken_word_is_no_reference() -> None:
+    doc = analyze("The men cheered Wayne\n* and the Plen-* broke up.")
+    assert doc.cross_references == []

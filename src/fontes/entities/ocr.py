@@ -47,6 +47,7 @@ _CONFUSIONS = [
     ("c", "e"),
     ("e", "c"),
     ("l", "i"),
+    ("i", "l"),
     ("I", "l"),
 ]
 # A correction must be an ordinary word, not a rare one a slip could produce by chance; the

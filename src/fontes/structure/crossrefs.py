@@ -14,7 +14,9 @@ from fontes.entities.spelling import SpellingIndex
 from fontes.model import CrossReference, Document, GlossaryEntry
 from fontes.structure.names import TITLES, fold
 
-_WORD_BEFORE = re.compile(r"[^\W\d_][\w'\-]*$")
+# The word right before the asterisk, ending in a letter: not `Wayne\n*` (`$` would allow the
+# line break), `Plen-*` (a word broken at the line end) or `FI'*` (OCR noise).
+_WORD_BEFORE = re.compile(r"[^\W\d_](?:[\w'\-]*[^\W\d_])?\Z")
 _FORENAME = re.compile(r"(?:[^\W\d_][\w'\-]*\.?|[^\W\d_]\.)$")
 
 
