@@ -77,6 +77,19 @@ class SpanSet:
         index = bisect.bisect_right(self._starts, offset) - 1
         return index >= 0 and offset < self._ends[index]
 
+    def gaps(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The parts of `start..end` that no range covers, in order."""
+        index = max(bisect.bisect_right(self._starts, start) - 1, 0)
+        while start < end:
+            while index < len(self._starts) and self._ends[index] <= start:
+                index += 1
+            if index == len(self._starts) or self._starts[index] >= end:
+                yield start, end
+                return
+            if self._starts[index] > start:
+                yield start, self._starts[index]
+            start = self._ends[index]
+
 
 class Document:
     """The original text (immutable) plus everything the pipeline finds in it."""

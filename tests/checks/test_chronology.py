@@ -158,3 +158,13 @@ def test_a_death_in_the_running_text_that_agrees_or_names_no_one_for_certain() -
     )
     owner = glossary(PASCOE, body="Walter Pascoe*'s father died in 1890 at Stanmouth.")
     assert findings(agrees, "CH004") == findings(far, "CH004") == findings(owner, "CH004") == []
+
+
+def test_a_citations_year_is_not_the_date_a_relative_date_counts_from() -> None:
+    doc = fontes.analyze(
+        "The porters were hired at the gates (Quayle, Dock and Wharf (Stanmouth, 1958), "
+        "p. 64). Two years later, in 1961, the union split.\n\n"
+        "BIBLIOGRAPHY\n\nQuayle, John: 'Dock and Wharf'; Stanmouth; 1958.\n"
+    )
+    assert findings(doc, "CH005") == []
+    assert [doc.spoken(t) for t in doc.times] == ["Two years later", "1961"]

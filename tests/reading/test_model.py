@@ -123,3 +123,13 @@ def test_files_give_the_same_findings_as_lf_text(tmp_path: Path, name: str, data
     assert doc.text == data.decode("utf-8")
     assert finding_texts(doc) == finding_texts(fontes.analyze(LF))
     assert path.read_bytes() == data
+
+
+def test_span_set_gaps_are_what_no_range_covers() -> None:
+    spans = SpanSet()
+    for start, end in [(5, 10), (20, 25), (30, 40)]:
+        spans.add(Span(start, end))
+    assert list(spans.gaps(0, 50)) == [(0, 5), (10, 20), (25, 30), (40, 50)]
+    assert list(spans.gaps(7, 22)) == [(10, 20)]
+    assert list(spans.gaps(31, 39)) == []
+    assert list(SpanSet().gaps(3, 9)) == [(3, 9)]

@@ -188,6 +188,7 @@ def relative_date_conflict(doc: Document) -> Iterator[Problem]:
     Example: `The strike ended in May 1911. Two years later, in 1914, the union split.`
     """
     times = doc.times
+    by_start = {t.start: t for t in times}
     for relative, explicit in itertools.pairwise(times):
         if relative.anchor is None or explicit.anchor is not None:
             continue
@@ -202,7 +203,7 @@ def relative_date_conflict(doc: Document) -> Iterator[Problem]:
             or (explicit.latest < relative.earliest)
         ):
             written = doc.text[relative.start : relative.end]
-            anchor = next(t for t in times if t.start == relative.anchor)
+            anchor = by_start[relative.anchor]
             yield Problem(
                 relative.start,
                 explicit.end,

@@ -230,10 +230,10 @@ _CLOCK_TO_DAY = re.compile(r",?\s*(?:on\s+)?(?:the\s+)?")
 
 
 def read_dates(doc: Document) -> None:
-    """Fill `doc.times` from the running text (the apparatus has its own periods)."""
-    body = [(p.start, p.end) for p in doc.paragraphs if not doc.in_apparatus(p.start)]
-    found = find_time_expressions(doc.folded, spans=body)
-    doc.times.extend(t for t in found if not doc.in_apparatus(t.start))  # not in citations
+    """Fill `doc.times` from the running text only: a citation's or a heading's year is not
+    a date of the narrative, nor one that later partial or relative dates count from."""
+    body = [gap for p in doc.paragraphs for gap in doc.apparatus.gaps(p.start, p.end)]
+    doc.times.extend(find_time_expressions(doc.folded, spans=body))
 
 
 # --- values ------------------------------------------------------------------------------
