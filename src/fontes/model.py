@@ -389,6 +389,8 @@ class Mention(Record):
     entity: str | None = None
     # Entities a bare surname could name when the context does not decide between them.
     candidates: list[str] = field(default_factory=list)
+    # For a kinship mention (`his brother Ivan`), the entity of the person it is kin to.
+    relative: str | None = None
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from fontes.entities.spelling import Difference, SpellingIndex, compare
 from fontes.model import Document, Entity, EntityKind, Mention
@@ -84,15 +85,20 @@ def link_entities(doc: Document) -> None:
         )
     persons = [m for m in doc.mentions if m.kind is EntityKind.PERSON]
     paragraphs = _Paragraphs(doc, persons)
-    for mention in persons:
-        if mention.source == "kinship" and not mention.surname:  # `his brother Ivan`
-            mention.surname = _relative_surname(doc, paragraphs, mention)
+    kinship = [m for m in persons if m.source == "kinship"]
+    for mention in kinship:
+        relative = _relative(doc, paragraphs, mention, lambda m: bool(m.surname))
+        if relative and not mention.surname:
+            mention.surname = relative.surname  # `his brother Ivan`
     for mention in persons:
         if mention.forenames and mention.surname:
             _link_full_name(people, mention)
     for mention in persons:
         if mention.entity is None and mention.surname:
             _link_surname(people, paragraphs, mention)
+    for mention in kinship:  # once linked, the kin is the last person named for certain
+        relative = _relative(doc, paragraphs, mention, lambda m: m.entity is not None)
+        mention.relative = relative.entity if relative else None
     entities = list(people.entities.values())
     entities.sort(key=lambda e: (e.glossary is None, e.mentions[0].start if e.mentions else 0))
     doc.entities.extend(entities)
@@ -159,14 +165,16 @@ def _link_surname(people: _People, paragraphs: _Paragraphs, mention: Mention) ->
     _attach(candidates[0], mention)
 
 
-def _relative_surname(doc: Document, paragraphs: _Paragraphs, mention: Mention) -> str:
-    """`his brother Ivan`: the surname of the person last named, not in the possessive."""
+def _relative(
+    doc: Document, paragraphs: _Paragraphs, mention: Mention, usable: Callable[[Mention], bool]
+) -> Mention | None:
+    """`his brother Ivan`: the `usable` person last named before it, not in the possessive."""
     for other in reversed(paragraphs.around(mention.start)):
         if other.start >= mention.start:
             continue
-        if other.surname and other.source != "kinship" and not in_possessive(doc, other):
-            return other.surname
-    return ""
+        if usable(other) and other.source != "kinship" and not in_possessive(doc, other):
+            return other
+    return None
 
 
 def in_possessive(doc: Document, mention: Mention) -> bool:

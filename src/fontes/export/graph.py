@@ -16,10 +16,9 @@ from typing import Any
 
 import networkx as nx
 
-from fontes.entities.linking import in_possessive
 from fontes.export.dossier import year_text
 from fontes.export.xmltext import xml_safe
-from fontes.model import Document, Entity, EntityKind, Mention, Period
+from fontes.model import Document, Entity, Mention, Period
 from fontes.time.events import sentences
 
 KIN = "kin"
@@ -43,7 +42,7 @@ def entity_graph(doc: Document) -> nx.Graph:
             named = mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
             for one, other in combinations(sorted({str(m.entity) for m in named}), 2):
                 _edge(graph, one, other)["weight"] += 1
-        _relate_kin(doc, graph, mentions[first:last])
+    _relate_kin(graph, mentions)
     return graph
 
 
@@ -73,19 +72,9 @@ def _edge(graph: nx.Graph, one: str, other: str) -> dict[str, Any]:
     return graph.edges[one, other]
 
 
-def _relate_kin(doc: Document, graph: nx.Graph, paragraph: list[Mention]) -> None:
-    """`his brother Ivan` is kin to the person last named before it in the paragraph.
-
-    As when linking gives Ivan that person's surname, a name in the possessive
-    (`Pascoe's testimony was his brother's`) is not the one `his` refers to, and a name that
-    no entity claims (an ambiguous bare surname) cannot be an end of an edge.
-    """
-    last_named: Mention | None = None
-    for mention in paragraph:
-        if mention.kind is not EntityKind.PERSON:
-            continue
-        if mention.source == "kinship":
-            if last_named is not None and last_named.entity != mention.entity:
-                _edge(graph, str(last_named.entity), str(mention.entity))["relation"] = KIN
-        elif not in_possessive(doc, mention):
-            last_named = mention
+def _relate_kin(graph: nx.Graph, mentions: list[Mention]) -> None:
+    """`his brother Ivan` is kin to the person linking found him related to."""
+    for mention in mentions:
+        related = mention.relative
+        if related in graph and mention.entity and related != mention.entity:
+            _edge(graph, related, mention.entity)["relation"] = KIN
