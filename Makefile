@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/dock-strike.txt
 
-.PHONY: setup demo test bench hipe-model screenshot clean
+.PHONY: setup demo test bench hipe-model screenshot constraints clean
 
 $(BIN)/fontes: pyproject.toml constraints.txt models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,18 @@ bench: setup hipe-model
 # The README's picture of the report, taken in headless Chromium.
 screenshot: setup /usr/bin/chromedriver
 	$(BIN)/python docs/screenshot.py
+
+# Pin every installed version again after a dependency changes. A pin that is a URL or a
+# path (`name @ file://...`) installs only on the machine it was frozen on, so it is refused.
+constraints: setup
+	$(BIN)/pip freeze --exclude-editable > constraints.new
+	@if grep -nE ' @ |://|^-e |^[./]' constraints.new; then \
+		rm constraints.new; \
+		echo "make constraints: the pins above are URLs or paths; install them from PyPI"; \
+		exit 1; \
+	fi
+	(sed -n '/^#/p' constraints.txt; cat constraints.new) > constraints.txt
+	rm constraints.new
 
 clean:
 	rm -rf $(VENV) out bench/out

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import signal
+import stat
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from fontes.cli import app
+from fontes.cli import app, main
+from fontes.export import files
 from fontes.export.dossier import load_schema
 
 TEXT = """The Quay (1901-03)
@@ -289,3 +296,164 @@ def test_check_with_several_jobs_prints_what_one_job_prints(runner, tmp_path) ->
     two = runner.invoke(app, ["check", *files, "--jobs", "2"])
     assert (two.exit_code, two.stdout, two.stderr) == (one.exit_code, one.stdout, one.stderr)
     assert one.exit_code == 2 and "empty.txt: is empty" in one.stderr
+
+
+# The `fontes` command itself (`main`): usage errors, stdout failures, signals.
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+    output: str = ""
+
+
+def run_main(capsys, args: list[str]) -> Run:
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    captured = capsys.readouterr()
+    return Run(exited.value.code, captured.out, captured.err, captured.out + captured.err)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["check", "doc.txt", "--jobs", "0"], "Invalid value for '--jobs'"),
+        (["check", "doc.txt", "--format", "xml"], "'xml' is not one of"),
+        (["check"], "Missing argument"),
+        (["export", "doc.txt"], "Missing option '--format'"),
+        (["frobnicate"], "No such command 'frobnicate'"),
+        (["check", "doc.txt", "--no-such-option"], "No such option"),
+    ],
+)
+def test_usage_errors_are_one_line_not_a_box(capsys, args, expected) -> None:
+    assert_one_line_error(run_main(capsys, args), expected)
+
+
+def test_no_arguments_show_the_help(capsys) -> None:
+    run = run_main(capsys, [])
+    assert run.exit_code == 0 and "check" in run.stdout
+
+
+def test_a_codec_that_is_no_text_encoding_is_a_one_line_error(runner, tmp_path) -> None:
+    result = runner.invoke(app, ["check", str(write(tmp_path, TEXT)), "--encoding", "rot13"])
+    assert_one_line_error(result, "'rot13' is not a text encoding")
+
+
+def test_a_full_stdout_is_a_one_line_error(tmp_path) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    path = write(tmp_path, BROKEN)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "fontes", "check", str(path)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "fontes: error: cannot write to stdout (no space left on device)"
+    ]
+
+
+def test_a_closed_pipe_is_a_one_line_error(tmp_path) -> None:
+    path = write(tmp_path, BROKEN)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "fontes", "analyze", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # as `| head` does, before anything is written
+    stderr = process.stderr.read()
+    assert process.wait() == 2
+    assert stderr.strip().splitlines() == ["fontes: error: cannot write to stdout (closed early)"]
+
+
+def test_sigterm_unwinds_like_ctrl_c(capsys) -> None:
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        run_main(capsys, ["rules"])
+        handler = signal.getsignal(signal.SIGTERM)
+        assert callable(handler)
+        with pytest.raises(KeyboardInterrupt):  # so `write_output` removes its temporary file
+            handler(signal.SIGTERM, None)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def test_jobs_are_capped_at_the_cpus_available(runner, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    files = [str(write(tmp_path, TEXT, f"{n}.txt")) for n in range(3)]
+    result = runner.invoke(app, ["check", *files, "--jobs", "64"])
+    assert result.exit_code == 0
+    assert "fontes: note: --jobs 64 capped at 1, the CPUs available" in result.stderr
+
+
+def test_sarif_names_the_files_it_could_not_read(runner, tmp_path) -> None:
+    good, empty = write(tmp_path, TEXT), write(tmp_path, "", "empty.txt")
+    result = runner.invoke(app, ["check", str(good), str(empty), "--format", "sarif"])
+    assert result.exit_code == 2
+    invocation = json.loads(result.stdout)["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    (notification,) = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error" and "is empty" in notification["message"]["text"]
+    location = notification["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location["uri"] == empty.as_posix()
+
+
+@pytest.mark.parametrize("table", ["people.csv", "findings.csv"])
+def test_csv_export_never_replaces_an_input_named_like_a_table(runner, tmp_path, table) -> None:
+    folder = tmp_path / "t"
+    folder.mkdir()
+    path = write(folder, TEXT, table)
+    result = runner.invoke(app, ["export", str(path), "--format", "csv", "-o", str(folder)])
+    assert_one_line_error(result, "refusing to overwrite the input")
+    assert path.read_text(encoding="utf-8") == TEXT
+    assert [p.name for p in folder.iterdir()] == [table]  # no other table written either
+
+
+def test_csv_export_to_its_default_folder_never_replaces_the_input(
+    runner, tmp_path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "findings-csv").mkdir()
+    path = write(tmp_path / "findings-csv", TEXT, "findings.csv")
+    result = runner.invoke(app, ["export", "findings-csv/findings.csv", "--format", "csv"])
+    assert_one_line_error(result, "refusing to overwrite the input")
+    assert path.read_text(encoding="utf-8") == TEXT
+
+
+@pytest.mark.parametrize("command", ["analyze", "report", "export"])
+def test_output_through_a_link_to_the_input_is_refused(runner, tmp_path, command) -> None:
+    path = write(tmp_path, TEXT)
+    link = tmp_path / "out.txt"
+    link.symlink_to(path)
+    extra = ["--format", "tei"] if command == "export" else []
+    result = runner.invoke(app, [command, str(path), *extra, "-o", str(link)])
+    assert_one_line_error(result, "refusing to overwrite the input")
+    assert path.read_text(encoding="utf-8") == TEXT and link.is_symlink()
+
+
+def test_output_to_a_device_is_written_through(runner, tmp_path) -> None:
+    result = runner.invoke(app, ["analyze", str(write(tmp_path, TEXT)), "-o", "/dev/null"])
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_an_unwritable_output_is_a_one_line_error(runner, tmp_path, monkeypatch) -> None:
+    path = write(tmp_path, TEXT)
+    real_open = os.open
+
+    def denied(name, flags: int, *args: int) -> int:  # as in a folder the user cannot write
+        if flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(name, flags, *args)
+
+    monkeypatch.setattr(files.os, "open", denied)
+    result = runner.invoke(app, ["analyze", str(path), "-o", str(tmp_path / "out.json")])
+    assert_one_line_error(result, "cannot be written (permission denied)")

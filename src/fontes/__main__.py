@@ -1,5 +1,5 @@
 """`python -m fontes` runs the command line."""
 
-from fontes.cli import app
+from fontes.cli import main
 
-app(prog_name="fontes")
+main()

@@ -5,12 +5,14 @@ Exit codes follow linters: 0 clean, 1 when `check` finds an error, 2 for bad inp
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import itertools
 import json
 import multiprocessing
 import os
+import signal
 import sys
-import tempfile
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -28,10 +30,11 @@ from fontes import __version__
 from fontes.checks import RULES, Rule, selected_rules, unknown_selectors
 from fontes.entities.nlp import ModelError
 from fontes.export.dossier import to_dossier
+from fontes.export.files import OutputError, check_outputs, write_output
 from fontes.export.graph import to_graphml
 from fontes.export.lint import json_report, sarif_report, text_report
 from fontes.export.report import render_report
-from fontes.export.tables import write_tables
+from fontes.export.tables import TABLES, write_tables
 from fontes.export.tei import to_tei
 from fontes.model import Document, Severity
 from fontes.pipeline import analyze_file
@@ -65,9 +68,17 @@ Encoding = Annotated[
 ]
 
 
-def _fail(message: str) -> typer.Exit:
+class _Failure(typer.Exit):
+    """Exit 2, having told the user why in one line (kept for SARIF's notifications)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(EXIT_BAD_INPUT)
+        self.reason = reason
+
+
+def _fail(message: str) -> _Failure:
     errors.print(f"fontes: error: {message}", markup=False)
-    return typer.Exit(EXIT_BAD_INPUT)
+    return _Failure(message)
 
 
 @contextmanager
@@ -75,9 +86,9 @@ def _user_errors() -> Iterator[None]:
     """Turn bad input, and any internal failure, into one line on stderr and exit 2."""
     try:
         yield
-    except (InputError, ModelError) as error:
+    except (InputError, OutputError, ModelError) as error:
         raise _fail(str(error)) from None
-    except (typer.Exit, KeyboardInterrupt):
+    except (typer.Exit, KeyboardInterrupt, _StdoutFailed):
         raise
     except Exception as error:  # a bug must still not show the user a traceback
         if os.environ.get("FONTES_DEBUG"):
@@ -99,14 +110,14 @@ def analyze(
     """Write the JSON dossier of FILE: sections, people, works, citations, quotations, findings."""
     with _user_errors():
         if output is not None:
-            _refuse_to_overwrite(file, output)
+            check_outputs([output], [file])
         with _working(f"reading {file.name}"):
             doc = analyze_file(file, encoding)
         payload = json.dumps(to_dossier(doc), indent=2, ensure_ascii=False) + "\n"
         if output is None:
-            sys.stdout.write(payload)
+            _emit(payload)
         else:
-            _write_atomically(output, payload)
+            write_output(output, payload, [file])
 
 
 @app.command()
@@ -136,25 +147,25 @@ def check(
     if unknown := unknown_selectors(select + ignore):
         raise _fail(f"no rule matches {', '.join(unknown)}; `fontes rules` lists them")
     rules = selected_rules(select, ignore)
+    jobs = _bounded_jobs(jobs, len(files))
     streaming = output_format is OutputFormat.TEXT
     docs: list[Document] = []  # kept only for JSON and SARIF, which are written at the end
     counts = dict.fromkeys(Severity, 0)
     read = 0
-    bad_input = False
+    unreadable: list[tuple[Path, str]] = []
     with _progress(len(files)) as advance:
-        for result in _analysed(files, encoding, rules, jobs):
+        for file, result in zip(files, _analysed(files, encoding, rules, jobs), strict=True):
             try:
                 with _user_errors():
                     doc = result()
-            except typer.Exit:
-                bad_input = True
+            except _Failure as failure:
+                unreadable.append((file, failure.reason))
             else:
                 read += 1
                 for finding in doc.findings:
                     counts[finding.severity] += 1
                 if streaming:  # a corpus is printed as it is read, and not held in memory
-                    sys.stdout.write(text_report([doc]))
-                    sys.stdout.flush()
+                    _emit(text_report([doc]))
                 else:
                     docs.append(doc)
             advance()
@@ -162,10 +173,10 @@ def check(
         if read:
             _summary(counts)
     elif output_format is OutputFormat.JSON:
-        sys.stdout.write(json_report(docs))
+        _emit(json_report(docs))
     else:
-        sys.stdout.write(sarif_report(docs, rules, __version__))
-    if bad_input:
+        _emit(sarif_report(docs, rules, __version__, unreadable))
+    if unreadable:
         raise typer.Exit(EXIT_BAD_INPUT)
     if counts[Severity.ERROR]:
         raise typer.Exit(EXIT_FINDINGS)
@@ -184,11 +195,11 @@ def report(
     the people, a timeline, a network and the sources. It works offline."""
     with _user_errors():
         output = output or Path(f"{file.stem}.report.html")
-        _refuse_to_overwrite(file, output)
+        check_outputs([output], [file])
         with _working(f"reading {file.name}"):
             doc = analyze_file(file, encoding)
             html = render_report(doc)
-        _write_atomically(output, html)
+        write_output(output, html, [file])
         errors.print(f"report written to {output}", markup=False)
 
 
@@ -208,24 +219,27 @@ def export(
     """Export FILE for other tools: TEI P5 for digital editions, CSV tables of people, events,
     works, citations and findings, or GraphML of who is named with whom (Gephi, networkx)."""
     with _user_errors():
-        if output is not None:
-            _refuse_to_overwrite(file, output)
-        with _working(f"reading {file.name}"):
-            doc = analyze_file(file, encoding)
         if output_format is ExportFormat.CSV:
             directory = output or Path(f"{file.stem}-csv")
             if directory.exists() and not directory.is_dir():
-                raise InputError(f"{directory}: is a file; csv needs a folder")
-            if not directory.parent.exists():
-                raise InputError(f"{directory.parent}: no such directory")
+                raise OutputError(f"{directory}: is a file; csv needs a folder")
+            if not directory.parent.is_dir():
+                raise OutputError(f"{directory.parent}: no such directory")
+            if directory.is_dir():
+                check_outputs([directory / name for name in TABLES], [file])
+        elif output is not None:
+            check_outputs([output], [file])
+        with _working(f"reading {file.name}"):
+            doc = analyze_file(file, encoding)
+        if output_format is ExportFormat.CSV:
             written = write_tables(doc, directory)
             errors.print(f"{len(written)} tables written to {directory}", markup=False)
             return
-        payload = (to_tei(doc) if output_format is ExportFormat.TEI else to_graphml(doc)).decode()
+        payload = to_tei(doc) if output_format is ExportFormat.TEI else to_graphml(doc)
         if output is None:
-            sys.stdout.write(payload)
+            _emit(payload)
         else:
-            _write_atomically(output, payload)
+            write_output(output, payload, [file])
 
 
 @app.command()
@@ -237,7 +251,7 @@ def rules(
     """List the rules with their codes, categories, severities and documentation."""
     if output_format is OutputFormat.TEXT:
         for rule in RULES.values():
-            sys.stdout.write(
+            _emit(
                 f"{rule.code} {rule.name} [{rule.category}, {rule.severity}]\n"
                 + "".join(f"    {line}\n" if line else "\n" for line in rule.doc.splitlines())
                 + "\n"
@@ -253,7 +267,76 @@ def rules(
         }
         for r in RULES.values()
     ]
-    sys.stdout.write(json.dumps(records, indent=2) + "\n")
+    _emit(json.dumps(records, indent=2) + "\n")
+
+
+def main(args: list[str] | None = None) -> None:
+    """The `fontes` command: every way it can fail ends in one line on stderr.
+
+    Usage errors (a bad option, a missing argument) are printed as one line rather than in
+    a box; a closed pipe or a full disk on stdout is named as such; SIGTERM unwinds like
+    Ctrl-C, so that no temporary file is left behind.
+    """
+    signal.signal(signal.SIGTERM, _interrupted)
+    args = sys.argv[1:] if args is None else args
+    try:
+        code = app(args=args or ["--help"], prog_name="fontes", standalone_mode=False)
+        _emit("")
+    except typer.TyperException as error:  # Click's usage errors: a bad option, a missing file
+        message = " ".join(error.format_message().split())  # `Choose from:` lists on lines
+        errors.print(f"fontes: error: {message}", markup=False)
+        code = EXIT_BAD_INPUT
+    except typer.Abort:
+        code = 130
+    except _StdoutFailed as error:
+        _silence_stdout()
+        errors.print(f"fontes: error: cannot write to stdout ({error})", markup=False)
+        code = EXIT_BAD_INPUT
+    raise SystemExit(code or 0)
+
+
+class _StdoutFailed(Exception):
+    """stdout is a closed pipe or a full disk: the user's problem to hear of, not a bug."""
+
+
+def _emit(payload: str | bytes) -> None:
+    """Write to stdout at once (a corpus is printed as it is read), or raise `_StdoutFailed`."""
+    try:
+        if isinstance(payload, bytes):
+            sys.stdout.buffer.write(payload)
+        else:
+            sys.stdout.write(payload)
+        sys.stdout.flush()
+    except OSError as error:
+        raise _StdoutFailed(
+            "closed early" if error.errno == errno.EPIPE else _reason(error)
+        ) from None
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+def _bounded_jobs(jobs: int, files: int) -> int:
+    """No more workers than CPUs or files: each loads its own model, so more only cost memory."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    bounded = max(1, min(jobs, cpus or 1, files))
+    if bounded < jobs and bounded < files:
+        errors.print(
+            f"fontes: note: --jobs {jobs} capped at {bounded}, the CPUs available", markup=False
+        )
+    return bounded
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -265,11 +348,16 @@ def _summary(counts: dict[Severity, int]) -> None:
     total = sum(counts.values())
     if total:
         errors.print(
-            f"Found {total} findings: {counts[Severity.ERROR]} errors, "
-            f"{counts[Severity.WARNING]} warnings, {counts[Severity.INFO]} info."
+            f"Found {_count(total, 'finding')}: {_count(counts[Severity.ERROR], 'error')}, "
+            f"{_count(counts[Severity.WARNING], 'warning')}, {counts[Severity.INFO]} info.",
+            markup=False,
         )
     else:
         errors.print("All checks passed.")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 @contextmanager
@@ -307,11 +395,6 @@ def _analysed(
                 pending.append(pool.submit(analyze_file, file, encoding, rules))
 
 
-def _refuse_to_overwrite(file: Path, output: Path) -> None:
-    if output.exists() and output.resolve() == file.resolve():
-        raise InputError(f"{output}: refusing to overwrite the input file")
-
-
 @contextmanager
 def _working(description: str) -> Iterator[None]:
     """A spinner on a terminal while one long document is read; silent otherwise."""
@@ -323,19 +406,3 @@ def _working(description: str) -> Iterator[None]:
     ) as progress:
         progress.add_task(description, total=None)
         yield
-
-
-def _write_atomically(path: Path, payload: str) -> None:
-    """Write via a temporary file, so an interrupted run never leaves half a dossier."""
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory; give a file name")
-    if not path.parent.exists():
-        raise InputError(f"{path.parent}: no such directory")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(payload)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

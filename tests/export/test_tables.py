@@ -10,7 +10,8 @@ import pytest
 import fontes
 from fontes import analyze_file
 from fontes.checks import RULES
-from fontes.export import tables
+from fontes.export import files
+from fontes.export.files import OutputError
 from fontes.export.tables import COLUMNS, TABLES, write_tables
 from fontes.model import Category, Document, Finding, Severity, Span
 
@@ -75,8 +76,8 @@ def test_a_failed_write_keeps_the_previous_table_and_no_temporary_file(
     def refuse(source: object, target: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(tables.os, "replace", refuse)
-    with pytest.raises(OSError, match="disk full"):
+    monkeypatch.setattr(files.os, "replace", refuse)
+    with pytest.raises(OutputError, match="disk full"):
         write_tables(doc, tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["people.csv"]
     assert (tmp_path / "people.csv").read_text(encoding="utf-8") == "previous\n"
@@ -218,3 +219,25 @@ def test_example_tables(tmp_path: Path) -> None:
     assert works["work-pengelly-1968"]["listed"] == "false"  # cited, not in the bibliography
     events = read(tmp_path, "events.csv")
     assert len(events) == len(doc.events)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ['=HYPERLINK("http://x","y")', "@SUM(A1:A9)", "+1+cmd|' /C calc'!A0", "-2+3"],
+)
+def test_a_cell_that_would_run_as_a_formula_is_shown_as_text(tmp_path: Path, title: str) -> None:
+    doc = fontes.analyze(f"Smith, John: '{title}'; London; 1901.\n")
+    write_tables(doc, tmp_path)
+    [work] = read(tmp_path, "works.csv")
+    assert work["title"].startswith("'") and work["title"][1:] == title
+    assert work["year"] == "1901"  # plain values are left as they are
+
+
+def test_a_table_that_is_the_documents_own_file_is_never_written(tmp_path: Path) -> None:
+    source = tmp_path / "people.csv"
+    source.write_text(TEXT, encoding="utf-8")
+    doc = analyze_file(source)
+    with pytest.raises(OutputError, match="refusing to overwrite the input"):
+        write_tables(doc, tmp_path)
+    assert [p.name for p in tmp_path.iterdir()] == ["people.csv"]
+    assert source.read_text(encoding="utf-8") == TEXT

@@ -149,3 +149,19 @@ def test_numbering_that_restarts_per_chapter_gives_each_marker_its_own_chapters_
     assert [n.id for n in doc.notes] == ["note-1", "note-2", "note-2-1"]
     assert [m.note for m in doc.note_markers] == ["note-1", "note-2", "note-2-1"]
     assert not [f for f in doc.findings if f.rule in ("XR003", "XR004")]
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["[\u0663]", "^\u0663", "[\u09e9]", "\u00b3"],
+    ids=["arabic", "caret", "bengali", "sup"],
+)
+def test_a_marker_in_other_digits_is_the_same_note_number(marker: str) -> None:
+    doc = fontes.analyze(f"The board met.{marker} It voted.\n\nNotes\n\n3. Ibid., p. 4.\n")
+    assert [(m.number, m.note) for m in doc.note_markers] == [("3", "note-3")]
+
+
+def test_a_note_numbered_in_arabic_indic_digits() -> None:
+    doc = fontes.analyze("The board met.[\u0663] It voted.\n\n[\u0663] Ibid., p. 4.\n")
+    assert [n.id for n in doc.notes] == ["note-3"]
+    assert [(m.number, m.note) for m in doc.note_markers] == [("3", "note-3")]

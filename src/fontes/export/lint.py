@@ -29,9 +29,19 @@ def json_report(docs: Iterable[Document]) -> str:
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
 
-def sarif_report(docs: Iterable[Document], rules: Iterable[Rule], version: str) -> str:
-    """A SARIF log that code-scanning tools and editors can display."""
+def sarif_report(
+    docs: Iterable[Document],
+    rules: Iterable[Rule],
+    version: str,
+    unreadable: Iterable[tuple[Path, str]] = (),
+) -> str:
+    """A SARIF log that code-scanning tools and editors can display.
+
+    Files that could not be read are tool execution notifications, and make the invocation
+    unsuccessful, so that a scan that skipped a file never looks like a clean one.
+    """
     rules = list(rules)
+    failures = [_sarif_notification(path, reason) for path, reason in unreadable]
     index = {rule.code: position for position, rule in enumerate(rules)}
     results = [_sarif_result(doc, finding, index) for doc in docs for finding in doc.findings]
     log = {
@@ -47,12 +57,26 @@ def sarif_report(docs: Iterable[Document], rules: Iterable[Rule], version: str) 
                         "rules": [_sarif_rule(rule) for rule in rules],
                     }
                 },
+                "invocations": [
+                    {
+                        "executionSuccessful": not failures,
+                        "toolExecutionNotifications": failures,
+                    }
+                ],
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }
         ],
     }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sarif_notification(path: Path, reason: str) -> dict[str, Any]:
+    return {
+        "level": "error",
+        "message": {"text": reason},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": path.as_posix()}}}],
+    }
 
 
 def _sarif_rule(rule: Rule) -> dict[str, Any]:

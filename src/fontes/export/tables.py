@@ -7,8 +7,7 @@ disagree. Offsets are integers, lists are joined with `; `, an absent value is a
 from __future__ import annotations
 
 import csv
-import os
-import secrets
+import io
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -22,6 +21,7 @@ from fontes.export.dossier import (
     person_record,
     work_record,
 )
+from fontes.export.files import check_outputs, write_output
 from fontes.model import Document, EntityKind
 
 PEOPLE = "people.csv"
@@ -79,9 +79,13 @@ Row = dict[str, Any]
 def write_tables(doc: Document, directory: Path) -> list[Path]:
     """Write the five tables into `directory` (created if missing) and return their paths.
 
-    Each file is written beside its final name and then renamed over it, so that a reader
-    never sees half a table and an interrupted export leaves the previous one intact.
+    Each table replaces its old version atomically (`write_output`), so a reader never sees
+    half a table. No table is written if any would replace the document's own file.
     """
+    paths = [directory / name for name in TABLES]
+    inputs = [Path(doc.path)] if doc.path else []
+    if directory.is_dir():  # a folder still to be made holds no input
+        check_outputs(paths, inputs)
     directory.mkdir(parents=True, exist_ok=True)
     rows = {
         PEOPLE: _people(doc),
@@ -90,36 +94,34 @@ def write_tables(doc: Document, directory: Path) -> list[Path]:
         CITATIONS: _citations(doc),
         FINDINGS: _findings(doc),
     }
-    return [_write(directory / name, COLUMNS[name], rows[name]) for name in TABLES]
+    for path in paths:
+        write_output(path, _csv(COLUMNS[path.name], rows[path.name]), inputs)
+    return paths
 
 
-def _write(path: Path, columns: tuple[str, ...], rows: Iterable[Row]) -> Path:
-    # O_EXCL: the temporary file is always new, so nothing but `path` is ever replaced;
-    # mode 0o666 lets the umask decide the final permissions, as for any new file.
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with open(descriptor, "w", encoding="utf-8", newline="") as stream:
-            writer = csv.DictWriter(stream, fieldnames=columns)
-            writer.writeheader()
-            writer.writerows({key: _cell(value) for key, value in row.items()} for row in rows)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return path
+def _csv(columns: tuple[str, ...], rows: Iterable[Row]) -> str:
+    stream = io.StringIO(newline="")
+    writer = csv.DictWriter(stream, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows({key: _cell(value) for key, value in row.items()} for row in rows)
+    return stream.getvalue()
+
+
+# A spreadsheet runs a cell that begins with one of these as a formula (`=HYPERLINK(...)`);
+# OWASP's advice is to begin such a cell with an apostrophe, which shows it as text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: Any) -> str | int:
-    """A CSV cell: lists joined, booleans as in JSON, None empty."""
+    """A CSV cell: lists joined, booleans as in JSON, None empty, never a formula."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "; ".join(str(item) for item in value)
+        value = "; ".join(str(item) for item in value)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
     return value
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 
 from fontes.model import Document, Note, NoteMarker, Span
 
@@ -56,7 +57,7 @@ def _read_note_paragraph(
         position += len(line) + 1
         pattern = _BRACKETED if bracketed_only else _NOTE_START
         match = pattern.match(line.lstrip())
-        number = re.sub(r"\D", "", match[0]) if match else ""
+        number = _ascii_digits(re.sub(r"\D", "", match[0])) if match else ""
         if match is None or (
             match.re is _NOTE_START
             and match["plain"]
@@ -109,7 +110,7 @@ def _read_markers(doc: Document) -> None:
             continue
         if doc.in_apparatus(match.start()):
             continue
-        number = match[1] if match[1].isascii() else _from_superscript(match[1])
+        number = _ascii_digits(match[1])
         notes = next((ids for start, ids in series if start > match.start()), None)
         notes = notes if notes is not None else (series[-1][1] if series else {})
         doc.note_markers.append(
@@ -117,5 +118,6 @@ def _read_markers(doc: Document) -> None:
         )
 
 
-def _from_superscript(digits: str) -> str:
-    return "".join(str(_SUPERSCRIPTS.index(ch)) for ch in digits)
+def _ascii_digits(digits: str) -> str:
+    """`3`, `³` or `٣` (Arabic-Indic): the same note number, in ASCII digits."""
+    return "".join(str(unicodedata.digit(ch)) for ch in digits)
