@@ -56,6 +56,11 @@ FRAGMENTS = [
     "op. cit.",
     "p. ",
     "\ufeff",
+    "\u00a0",
+    "^\u0663",
+    "[\u0663]",
+    "=HYPERLINK(",
+    "@SUM(A1)",
 ]
 
 texts = st.lists(st.one_of(st.text(max_size=40), st.sampled_from(FRAGMENTS)), max_size=40).map(

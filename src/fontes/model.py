@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
+from typing import ClassVar
 
 # Characters folded to a plain equivalent of the same length, so that readers can match one
 # spelling while offsets stay those of the original.
@@ -289,8 +291,38 @@ class Work(Record):
 
 @dataclass(slots=True)
 class PageRange:
+    """Pages as printed: `first` and `last` are labels (`102`, `12a`, `xiv`), not numbers."""
+
     first: str
     last: str
+
+    # A roman numeral, strictly formed, as front matter is numbered (`iv`, `xiv`, `XLII`).
+    _ROMAN: ClassVar[re.Pattern[str]] = re.compile(
+        r"(?=[mdclxvi])m*(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})", re.IGNORECASE
+    )
+    _ROMAN_VALUES: ClassVar[dict[str, int]] = dict(i=1, v=5, x=10, l=50, c=100, d=500, m=1000)
+
+    def __str__(self) -> str:
+        """`102` for one page, `102-104` for a range: how the report and the tables print it."""
+        return self.first if self.first == self.last else f"{self.first}-{self.last}"
+
+    def sort_key(self) -> tuple[tuple[int, int, str, str], tuple[int, int, str, str]]:
+        """Page order: roman front matter, then numbered pages by number, then other labels."""
+        return self._label_key(self.first), self._label_key(self.last)
+
+    @classmethod
+    def _label_key(cls, label: str) -> tuple[int, int, str, str]:
+        digits = len(label) - len(label.lstrip("0123456789"))
+        if digits:  # `12a` sorts after `12` and before `13`
+            return 1, int(label[:digits]), label[digits:].casefold(), label
+        if cls._ROMAN.fullmatch(label):
+            values = [cls._ROMAN_VALUES[c] for c in label.lower()]
+            # A numeral smaller than the one after it is subtracted (`iv` is 4).
+            value = sum(
+                -v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True)
+            )
+            return 0, value, "", label
+        return 2, 0, label.casefold(), label
 
 
 class Reference(StrEnum):

@@ -6,6 +6,7 @@ installs; without them these tests skip and say so.
 
 from __future__ import annotations
 
+import re
 import struct
 import zlib
 from collections.abc import Iterator
@@ -139,3 +140,13 @@ def test_the_report_is_self_contained(tmp_path) -> None:
     for outside in ("http://", "https://", 'src="//', '<link rel="stylesheet"'):
         assert outside not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "Content-Security-Policy" in html
+
+
+def test_pages_cited_are_printed_as_pages_in_page_order() -> None:
+    html = render_report(fontes.analyze(EXAMPLE.read_text(encoding="utf-8")))
+    sources = html.split('id="sources"')[1]
+    rows = re.findall(r"<tr><td>([^<]*)</td>.*?<td>([^<]*)</td></tr>", sources, re.DOTALL)
+    pages = {label.split(":")[0]: cell for label, cell in rows}
+    # Cited at p. 88 and, in a note, at pp. 102-04.
+    assert pages["Ashby, Margaret"] == "88, 102-104"
+    assert "PageRange" not in sources

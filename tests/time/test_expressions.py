@@ -271,3 +271,11 @@ def test_half_yearly_is_not_yearly() -> None:
 def test_a_time_of_day_takes_the_day_printed_after_it() -> None:
     clock, _ = find_time_expressions("The court rose at 3 p.m. on 8 December 1930.")
     assert clock.value == "1930-12-08T15:00"
+
+
+@pytest.mark.parametrize("unit", ["One century", "Two centuries"])
+def test_a_count_of_centuries_before_a_direction_is_read(unit: str) -> None:
+    text = f"The mill opened in 1850. {unit} later it closed."
+    found = find_time_expressions(text)  # `century` once became `centuryy`, a KeyError
+    assert [text[t.start : t.end] for t in found][:1] == ["1850"]
+    assert len(found) == 2

@@ -27,7 +27,15 @@ from markupsafe import Markup, escape
 from fontes import __version__
 from fontes.checks import RULES
 from fontes.export.graph import entity_graph
-from fontes.model import Document, Entity, EntityKind, EventKind, GlossaryEntry, Severity
+from fontes.model import (
+    Document,
+    Entity,
+    EntityKind,
+    EventKind,
+    GlossaryEntry,
+    PageRange,
+    Severity,
+)
 
 _KIND_COLOURS = {"person": "#1d6f42", "organisation": "#6a3d9a", "place": "#b15928"}
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -160,14 +168,16 @@ def _works(doc: Document) -> list[dict[str, Any]]:
     rows = []
     for work in doc.works:
         cited = by_work.get(work.id, [])
-        pages = sorted({str(p) for c in cited for p in c.pages})
+        # Keyed by label, so that a page cited twice is listed once.
+        unique = {str(page): page for citation in cited for page in citation.pages}
+        pages = sorted(unique.values(), key=PageRange.sort_key)
         rows.append(
             {
                 "label": work.label(),
                 "citations": [
                     {"line": doc.line_column(c.start)[0], "text": doc.spoken(c)} for c in cited
                 ],
-                "pages": ", ".join(pages) or "—",
+                "pages": ", ".join(map(str, pages)) or "—",
             }
         )
     return rows
@@ -263,26 +273,45 @@ def _ordinal(year: int) -> int:
     return date(year, 1, 1).toordinal()
 
 
-def _network(doc: Document) -> Markup | None:
+# The most entities the network shows. A few hundred labelled circles are all a page can
+# show legibly, and the layout compares every pair of them, so it stays quick at this size.
+_MOST_DRAWN = 200
+
+
+@dataclass(frozen=True, slots=True)
+class _Network:
+    """The drawing, and how many of the entities named with another it shows."""
+
+    svg: Markup
+    shown: int
+    total: int
+
+
+def _network(doc: Document) -> _Network | None:
+    return _draw_network(entity_graph(doc))
+
+
+def _draw_network(graph: nx.Graph) -> _Network | None:
     """Entities as circles (size by mentions), edges by co-occurrence and stated relation."""
-    graph = entity_graph(doc)
-    graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
-    if not graph.number_of_edges():
+    total = sum(1 for node in graph if graph.degree(node))
+    drawn = graph.subgraph(_most_named(graph, _MOST_DRAWN))
+    if not drawn:
         return None
-    layout = _layout(graph)
+    layout = _layout(drawn)
     width = 900
     height = max(y for _, y in layout.values()) + 40
-    most = max(d.get("weight", 1) for _, _, d in graph.edges(data=True))
+    # A stated relation between two never named together weighs 0: drawn thinnest.
+    most = max(weight for _, _, weight in drawn.edges(data="weight", default=1))
     parts = []
-    for a, b, data in graph.edges(data=True):
+    for a, b, data in drawn.edges(data=True):
         (x1, y1), (x2, y2) = layout[a], layout[b]
-        stroke = 0.8 + 3 * data.get("weight", 1) / most
+        stroke = 0.8 + (3 * data.get("weight", 1) / most if most else 0)
         dash = ' stroke-dasharray="5 3"' if data.get("relation") else ""
         parts.append(
             f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" '
             f'y2="{y2:.1f}" stroke="#8a8370" stroke-width="{stroke:.1f}"{dash}/>'
         )
-    for node, data in graph.nodes(data=True):
+    for node, data in drawn.nodes(data=True):
         px, py = layout[node]
         radius = 4 + min(int(data.get("mentions", 1)), 30) ** 0.5 * 2
         colour = _KIND_COLOURS.get(str(data.get("kind")), "#555")
@@ -293,30 +322,66 @@ def _network(doc: Document) -> Markup | None:
             f'<text x="{px + radius + 2:.1f}" y="{py + 4:.1f}" '
             f'font-size="11">{label}</text></g>'
         )
-    return Markup(
+    svg = Markup(
         f'<svg id="network-svg" xmlns="http://www.w3.org/2000/svg" width="{width}" '
         f'height="{height:.0f}" viewBox="0 0 {width} {height:.0f}" role="img" '
         f'aria-label="network">{"".join(parts)}</svg>'
     )
+    return _Network(svg, len(drawn), total)
+
+
+def _most_named(graph: nx.Graph, most: int) -> set[str]:
+    """Up to `most` entities, the most often named first (then those with the most partners),
+    each with a partner among them: an entity drawn alone would say nothing."""
+    ranked = sorted(graph, key=lambda n: (-graph.nodes[n].get("mentions", 1), -graph.degree(n), n))
+    seen: set[str] = set()
+    drawn: set[str] = set()
+    for node in ranked:
+        if len(drawn) == most:
+            break
+        partners = {partner for partner in graph[node] if partner in seen}
+        seen.add(node)
+        joining = {node, *partners} - drawn if partners else set()
+        if len(drawn) + len(joining) <= most:
+            drawn |= joining
+    return drawn
 
 
 def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Positions in pixels: the largest group of connected entities in a 700 x 480 box, each
-    smaller group in a cell of its own below it, so that no group is pushed off the page."""
+    """Positions in pixels: the largest group of connected entities in a box at the top, as
+    tall as its size needs, each smaller group in a cell of its own below it, four to a row
+    with room for their labels, so that no group is pushed off the page or crowded."""
     groups = sorted(nx.connected_components(graph), key=lambda g: (-len(g), sorted(g)))
     positions: dict[str, tuple[float, float]] = {}
-    cell, per_row, top = 150, 5, 520
+    half = max(230.0, 2.5 * len(groups[0]))  # half the largest group's height
+    cell, column_width, per_row, top = 150, 225, 4, 2 * half + 60
     for number, group in enumerate(groups):
         sub = graph.subgraph(group)
         spread = 2.0 / len(group) ** 0.5
-        raw = nx.spring_layout(sub, k=spread, iterations=200, seed=7) if len(group) > 1 else {}
+        # Every edge pulls alike (a stated relation weighs 0, yet joins two people). networkx
+        # turns to scipy, which fontes does not depend on, from 500 nodes whatever the method;
+        # `_MOST_DRAWN` keeps every group below that, on its numpy solver.
+        raw = nx.spring_layout(sub, k=spread, iterations=200, weight=None, method="force", seed=7)
         if number == 0:
-            centre, scale = (350.0, 260.0), (300.0, 230.0)
+            centre, scale = (350.0, 30 + half), (300.0, half)
         else:
             row, column = divmod(number - 1, per_row)
-            centre = (60 + column * (cell + 30) + cell / 2, top + row * cell + cell / 2)
-            scale = (cell / 2 - 20, cell / 2 - 25)
-        for node in group:
-            dx, dy = raw.get(node, (0.0, 0.0))
+            centre = (80 + column * column_width, top + row * cell + cell / 2)
+            scale = (55, cell / 2 - 25)
+        for node, (dx, dy) in _fill(raw).items():
             positions[node] = (centre[0] + dx * scale[0], centre[1] + dy * scale[1])
     return positions
+
+
+def _fill(raw: dict[str, Any]) -> dict[str, tuple[float, float]]:
+    """The positions stretched to -1..1 on each axis, so that a group fills its box."""
+    xs, ys = [float(x) for x, _ in raw.values()], [float(y) for _, y in raw.values()]
+
+    def stretch(value: float, low: float, high: float) -> float:
+        return 2 * (value - low) / (high - low) - 1 if high > low else 0.0
+
+    low_x, high_x, low_y, high_y = min(xs), max(xs), min(ys), max(ys)
+    return {
+        node: (stretch(float(x), low_x, high_x), stretch(float(y), low_y, high_y))
+        for node, (x, y) in raw.items()
+    }

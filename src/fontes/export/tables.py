@@ -169,10 +169,7 @@ def _citations(doc: Document) -> Iterator[Row]:
         record = citation_record(doc, citation)
         yield {
             **{column: record.get(column) for column in COLUMNS[CITATIONS]},
-            "pages": [
-                page.first if page.first == page.last else f"{page.first}-{page.last}"
-                for page in citation.pages
-            ],
+            "pages": [str(page) for page in citation.pages],
         }
 
 

@@ -97,6 +97,14 @@ UNITS = {
     "minute": "MIN",
     "fortnight": "FN",
 }
+
+
+def _unit(word: str) -> str:
+    """The TimeML unit of a `_UNIT` match: `centurie` (of `centuries`) is a century too."""
+    word = word.lower()
+    return UNITS["century" if word.startswith("centur") else word]
+
+
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _EDTF_SEASONS = {"SP": "21", "SU": "22", "FA": "23", "WI": "24"}
 _MODIFIERS = {
@@ -732,7 +740,7 @@ _FUTURE = re.compile(r"\b(?:will|shall|'ll|going to|plans? to|scheduled|expected
 )
 def _relative(match: re.Match[str], context: _Context) -> TimeExpression | None:
     direction = match["direction"].lower()
-    unit = UNITS[match["unit"].lower().removesuffix("ie").replace("centur", "century")]
+    unit = _unit(match["unit"])
     amount = _number(match["number"])
     deictic = direction in ("ago", "hence")
     sign = -1 if direction in ("ago", "earlier", "before", "previously") else 1
@@ -791,8 +799,7 @@ def _day_before(match: re.Match[str], context: _Context) -> TimeExpression | Non
 )
 def _duration(match: re.Match[str], context: _Context) -> TimeExpression | None:
     words = match[0].lower()
-    unit_word = match["unit"].lower()
-    unit = UNITS["century" if unit_word.startswith("centur") else unit_word]
+    unit = _unit(match["unit"])
     amount = _number(match["number"])
     count = "X" if amount is None else str(amount)
     if unit == "DE" and amount is not None:
