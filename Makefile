@@ -49,6 +49,7 @@ bench: setup hipe-model
 	$(BIN)/python bench/bench_analyze.py
 	$(BIN)/python bench/bench_ner.py --model $(HIPE_MODEL)
 	$(BIN)/python bench/bench_time.py
+	$(BIN)/python bench/bench_linearity.py
 
 # The README's picture of the report, taken in headless Chromium.
 screenshot: setup /usr/bin/chromedriver

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import fontes
-from fontes.model import Document, Entity, EntityKind
+from fontes.entities.linking import link_entities
+from fontes.model import Document, Entity, EntityKind, Mention, Span
 
 
 def people(doc: Document) -> list[Entity]:
@@ -127,3 +130,52 @@ def test_an_asterisked_name_in_the_possessive_is_not_the_relatives_kin() -> None
     )
     [anatoly] = [e for e in people(doc) if e.forenames == "Anatoly"]
     assert anatoly.surname == "Dolgorukov"
+
+
+class CountedMention(Mention):
+    """A mention that counts every read of its fields: the work linking does on it."""
+
+    __slots__ = ()
+    reads = 0
+
+    def __getattribute__(self, name: str) -> object:
+        CountedMention.reads += 1
+        return object.__getattribute__(self, name)
+
+
+def namesakes_in_one_paragraph(repeats: int) -> Document:
+    """A paragraph with no break, as newspaper OCR has: two namesakes with forenames, a bare
+    surname that could be either, and a relative, `repeats` times over."""
+    sentence = "Oleg Varanov met Pyotr Varanov, then Varanov wrote and his brother Lev replied. "
+    doc = Document(sentence * repeats)
+    doc.paragraphs.append(Span(0, len(doc.text)))
+    for base in range(0, len(doc.text), len(sentence)):
+        for match in re.finditer(r"(?:(Oleg|Pyotr) )?Varanov|Lev", sentence):
+            start, end = base + match.start(), base + match.end()
+            if match[0] == "Lev":
+                mention = CountedMention(start, end, EntityKind.PERSON, "kinship", forenames="Lev")
+            else:
+                forenames = match[1] or ""
+                source = "ner" if forenames else "gazetteer"
+                mention = CountedMention(
+                    start, end, EntityKind.PERSON, source, forenames=forenames, surname="Varanov"
+                )
+            doc.mentions.append(mention)
+    return doc
+
+
+def test_linking_one_long_paragraph_costs_the_same_per_mention_at_any_length() -> None:
+    costs = []
+    for repeats in (100, 800):
+        doc = namesakes_in_one_paragraph(repeats)
+        CountedMention.reads = 0
+        link_entities(doc)
+        costs.append(CountedMention.reads / len(doc.mentions))
+    # Scanning the paragraph's mentions for each bare surname or relative made this ≈8.
+    assert costs[1] / costs[0] < 1.05
+    bare = [m for m in doc.mentions if m.source == "gazetteer"]
+    assert all(m.entity is None and len(m.candidates) == 3 for m in bare)
+    lev = next(e for e in people(doc) if e.forenames == "Lev")
+    pyotr = next(e for e in people(doc) if e.forenames == "Pyotr")
+    assert lev.surname == "Varanov" and len(people(doc)) == 3
+    assert all(m.relative == pyotr.id for m in doc.mentions if m.source == "kinship")

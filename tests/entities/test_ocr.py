@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 import fontes
+from fontes.entities import ocr
+from fontes.model import Document, Span
 
 
 def garbles(text: str) -> list[tuple[str, str]]:
@@ -54,3 +56,18 @@ def test_rare_names_and_foreign_words_are_not_corrected(sentence: str) -> None:
 def test_a_word_the_document_uses_consistently_is_not_a_garble() -> None:
     text = "The Narkomtyazh ordered it. Narkomtyazh paid. The narkomtyazh archive survives."
     assert garbles(text) == []
+
+
+def test_a_long_run_is_not_searched_for_corrections(monkeypatch: pytest.MonkeyPatch) -> None:
+    looked_up = []
+
+    def zipf(word: str) -> float:
+        looked_up.append(word)
+        return 0.0
+
+    monkeypatch.setattr(ocr, "_zipf", zipf)
+    doc = Document("0" * 1_000 + " " + "a" * 1_000)
+    doc.paragraphs.append(Span(0, len(doc.text)))
+    ocr.find_garbles(doc)
+    # A word of n letters has some 30n candidates, each n long: quadratic in time and memory.
+    assert not doc.garbles and len(looked_up) == 0

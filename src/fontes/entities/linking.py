@@ -6,8 +6,10 @@ same surname with other forenames is another person. A forename introduced by ki
 the surname of the person just spoken of, unless the text gives one. A bare surname joins
 the one entity it can name; if it could name several, the paragraph decides when it names
 only one of them, otherwise the mention is marked ambiguous. Spellings are compared once
-per distinct pair that shares a key's first letter (`SpellingIndex`) and a paragraph's
-mentions are found by bisection, so linking grows linearly with the number of mentions.
+per distinct pair that shares a key's first letter (`SpellingIndex`); each mention's paragraph
+is found once by bisection, and what a paragraph knows (the people it names with forenames,
+the person last named) is gathered in one pass over its mentions, so linking grows linearly
+with the number of mentions even when a whole newspaper page is one paragraph.
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ class _People:
 
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}  # by id, in the order made
+        self.rank: dict[str, int] = {}  # the order made, so sorting a few needs no scan of all
+        # (surname, forenames) → the entity its first mention joined. A later mention spelt
+        # alike joins it too: entities made since rank after it, and the ones before it
+        # disagreed on forenames that no longer change. So a repeated name costs no scan.
+        self.full_names: dict[tuple[str, str], Entity] = {}
         self.by_surname: dict[str, list[Entity]] = defaultdict(list)
         self.spellings = SpellingIndex()
         self.taken: set[str] = set()
@@ -35,6 +42,7 @@ class _People:
     def add(self, entity: Entity) -> Entity:
         self.taken.add(entity.id)
         self.entities[entity.id] = entity
+        self.rank[entity.id] = len(self.rank)
         self.by_surname[entity.surname].append(entity)
         self.spellings.relatives(entity.surname)  # known from now on to the names it relates to
         return entity
@@ -43,29 +51,23 @@ class _People:
         """Entities whose surname may be `surname`, oldest first."""
         found = [e for s in self.spellings.relatives(surname) for e in self.by_surname.get(s, [])]
         if len(found) > 1:
-            order = {id_: rank for rank, id_ in enumerate(self.entities)}
-            found.sort(key=lambda e: order[e.id])
+            found.sort(key=lambda e: self.rank[e.id])
         return found
 
 
 class _Paragraphs:
-    """The person mentions of each paragraph, found by bisection."""
+    """Which paragraph holds an offset, found by bisection."""
 
-    def __init__(self, doc: Document, persons: list[Mention]) -> None:
+    def __init__(self, doc: Document) -> None:
         self.bounds = [(p.start, p.end) for p in doc.paragraphs]
         self.starts = [p.start for p in doc.paragraphs]
-        self.persons = persons
-        self.mention_starts = [m.start for m in persons]
 
-    def around(self, offset: int) -> list[Mention]:
-        """The person mentions in the paragraph holding `offset`, in text order."""
+    def index(self, offset: int) -> int | None:
+        """The number of the paragraph holding `offset`, or None outside every paragraph."""
         index = bisect.bisect_right(self.starts, offset) - 1
         if index < 0 or not self.bounds[index][0] <= offset < self.bounds[index][1]:
-            return []
-        start, end = self.bounds[index]
-        first = bisect.bisect_left(self.mention_starts, start)
-        last = bisect.bisect_left(self.mention_starts, end)
-        return self.persons[first:last]
+            return None
+        return index
 
 
 def link_entities(doc: Document) -> None:
@@ -84,21 +86,28 @@ def link_entities(doc: Document) -> None:
             )
         )
     persons = [m for m in doc.mentions if m.kind is EntityKind.PERSON]
-    paragraphs = _Paragraphs(doc, persons)
-    kinship = [m for m in persons if m.source == "kinship"]
-    for mention in kinship:
-        relative = _relative(doc, paragraphs, mention, lambda m: bool(m.surname))
-        if relative and not mention.surname:
+    paragraphs = _Paragraphs(doc)
+    places = [paragraphs.index(m.start) for m in persons]
+    before = _last_named(doc, persons, places, lambda m: bool(m.surname))
+    for mention, relative in zip(persons, before, strict=True):
+        if mention.source == "kinship" and relative and not mention.surname:
             mention.surname = relative.surname  # `his brother Ivan`
     for mention in persons:
         if mention.forenames and mention.surname:
             _link_full_name(people, mention)
-    for mention in persons:
+    # The people each paragraph names with forenames; bare surnames below add none.
+    near: dict[int | None, set[str]] = defaultdict(set)
+    for mention, place in zip(persons, places, strict=True):
+        if place is not None and mention.forenames and mention.entity:
+            near[place].add(mention.entity)
+    for mention, place in zip(persons, places, strict=True):
         if mention.entity is None and mention.surname:
-            _link_surname(people, paragraphs, mention)
-    for mention in kinship:  # once linked, the kin is the last person named for certain
-        relative = _relative(doc, paragraphs, mention, lambda m: m.entity is not None)
-        mention.relative = relative.entity if relative else None
+            _link_surname(people, near.get(place, set()), mention)
+    # Once linked, the kin is the last person named for certain.
+    before = _last_named(doc, persons, places, lambda m: m.entity is not None)
+    for mention, relative in zip(persons, before, strict=True):
+        if mention.source == "kinship":
+            mention.relative = relative.entity if relative else None
     entities = list(people.entities.values())
     entities.sort(key=lambda e: (e.glossary is None, e.mentions[0].start if e.mentions else 0))
     doc.entities.extend(entities)
@@ -121,30 +130,32 @@ def _attach(entity: Entity, mention: Mention) -> None:
 
 
 def _link_full_name(people: _People, mention: Mention) -> None:
-    candidates = people.named(mention.surname)
-    agreeing = [e for e in candidates if _forenames_agree(e.forenames, mention.forenames)]
-    if agreeing:
-        entity = agreeing[0]
+    key = (mention.surname, mention.forenames)
+    entity = people.full_names.get(key)
+    if entity is None:
+        candidates = people.named(mention.surname)
+        agree = (e for e in candidates if _forenames_agree(e.forenames, mention.forenames))
+        entity = next(agree, None)
+        if entity is None:
+            entity = people.add(
+                Entity(
+                    id=unique_id("person", mention.surname, people.taken),
+                    kind=EntityKind.PERSON,
+                    name=f"{mention.forenames} {mention.surname}",
+                    forenames=mention.forenames,
+                    surname=mention.surname,
+                    canonical_because="its first mention with forenames",
+                )
+            )
         entity.forenames = entity.forenames or mention.forenames
-        _attach(entity, mention)
-        return
-    entity = people.add(
-        Entity(
-            id=unique_id("person", mention.surname, people.taken),
-            kind=EntityKind.PERSON,
-            name=f"{mention.forenames} {mention.surname}",
-            forenames=mention.forenames,
-            surname=mention.surname,
-            canonical_because="its first mention with forenames",
-        )
-    )
+        people.full_names[key] = entity
     _attach(entity, mention)
 
 
-def _link_surname(people: _People, paragraphs: _Paragraphs, mention: Mention) -> None:
+def _link_surname(people: _People, near: set[str], mention: Mention) -> None:
+    """`near`: the entities that the mention's paragraph names with forenames."""
     candidates = people.named(mention.surname)
     if len(candidates) > 1:
-        near = {m.entity for m in paragraphs.around(mention.start) if m.forenames and m.entity}
         in_context = [e for e in candidates if e.id in near]
         if len(in_context) != 1:
             mention.candidates = [e.id for e in candidates]
@@ -165,16 +176,27 @@ def _link_surname(people: _People, paragraphs: _Paragraphs, mention: Mention) ->
     _attach(candidates[0], mention)
 
 
-def _relative(
-    doc: Document, paragraphs: _Paragraphs, mention: Mention, usable: Callable[[Mention], bool]
-) -> Mention | None:
-    """`his brother Ivan`: the `usable` person last named before it, not in the possessive."""
-    for other in reversed(paragraphs.around(mention.start)):
-        if other.start >= mention.start:
-            continue
-        if usable(other) and other.source != "kinship" and not in_possessive(doc, other):
-            return other
-    return None
+def _last_named(
+    doc: Document,
+    persons: list[Mention],
+    places: list[int | None],
+    usable: Callable[[Mention], bool],
+) -> list[Mention | None]:
+    """For each mention, the `usable` person last named before it in its paragraph, not in
+    the possessive nor itself named by kinship: whom `his brother Ivan` is kin to.
+
+    One pass in text order: a paragraph's mentions are consecutive, since mentions are
+    sorted and paragraphs disjoint.
+    """
+    found: list[Mention | None] = []
+    last: Mention | None = None
+    for index, (mention, place) in enumerate(zip(persons, places, strict=True)):
+        if index == 0 or place != places[index - 1]:
+            last = None
+        found.append(last if place is not None else None)
+        if mention.source != "kinship" and usable(mention) and not in_possessive(doc, mention):
+            last = mention
+    return found
 
 
 def in_possessive(doc: Document, mention: Mention) -> bool:

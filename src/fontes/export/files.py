@@ -41,8 +41,12 @@ def check_outputs(targets: Iterable[Path], inputs: Sequence[Path]) -> None:
 
 
 def write_output(path: Path, payload: str | bytes, inputs: Sequence[Path] = ()) -> None:
-    """Write `payload` (text is UTF-8) to `path`, never over one of `inputs`."""
-    data = payload.encode("utf-8") if isinstance(payload, str) else payload
+    """Write `payload` (text as UTF-8) to `path`, never over one of `inputs`.
+
+    A lone surrogate, which a Python string can hold (`fontes.analyze` of any `str`) and UTF-8
+    cannot, is written as `?`.
+    """
+    data = payload.encode("utf-8", "replace") if isinstance(payload, str) else payload
     kind = _writable_kind(path, _identities(inputs))
     try:
         if kind == "stream":

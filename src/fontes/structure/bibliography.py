@@ -47,6 +47,11 @@ _CHICAGO = re.compile(
     rf"\s+(?P<title>[A-Z][^.]+?)\.\s+(?P<place>[^.:;]+?):\s*[^,.]+,\s*(?P<year>{YEAR})\.?"
 )
 _OPEN_QUOTE = re.compile(r"['\"](?=[^\W_])")
+# What follows the quote mark that closes a title: punctuation, or nothing.
+_AFTER_TITLE = re.compile(r"\s*(?:[;,.(:]|\Z)")
+# An entry longer than this, its lines together, is running text that happens to start like
+# one; re-reading it at each further line would cost its length squared.
+LONGEST_ENTRY = 5_000
 _VOLUME = re.compile(r"(?:vol(?:ume)?\.?|bd\.|tome)\s*(?P<number>[\w.]+)", re.IGNORECASE)
 
 
@@ -97,6 +102,8 @@ def _entries(doc: Document, paragraph: Span) -> list[Work]:
             continue
         work = parse_work(doc.folded[start:end], start)
         if work is None and works:
+            if end - works[-1].start > LONGEST_ENTRY:
+                return []
             work = parse_work(doc.folded[works[-1].start : end], works[-1].start)
             if work is not None:
                 works[-1] = work
@@ -151,13 +158,10 @@ def _quoted(text: str, at: int, offset: int, end: int) -> Work:
 
 def _closing_quote(text: str, start: int, quote: str) -> int | None:
     """The quote mark that ends the title: one followed by punctuation or the end."""
-    for index in range(start, len(text)):
-        if text[index] != quote:
-            continue
-        following = text[index + 1 :].lstrip()
-        if not following or following[0] in ";,.(:":
-            return index
-    return None
+    index = text.find(quote, start)
+    while index != -1 and not _AFTER_TITLE.match(text, index + 1):
+        index = text.find(quote, index + 1)
+    return index if index != -1 else None
 
 
 def _imprint_parts(rest: str) -> list[str]:
