@@ -35,6 +35,7 @@ demo: setup
 test: setup /usr/bin/chromedriver
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 # A model fine-tuned on HIPE-2020 English dev (historical newspapers; needs ../shared). It
@@ -64,7 +65,8 @@ constraints: setup
 		echo "make constraints: the pins above are URLs or paths; install them from PyPI"; \
 		exit 1; \
 	fi
-	(sed -n '/^#/p' constraints.txt; cat constraints.new) > constraints.txt
+	(sed -n '/^#/p' constraints.txt; cat constraints.new) > constraints.all
+	mv constraints.all constraints.txt
 	rm constraints.new
 
 clean:

@@ -104,6 +104,12 @@ def _at(doc: Document, offset: int) -> str:
     return f"line {doc.line_column(offset)[0]}"
 
 
+def _lifespan_at(doc: Document, entry: GlossaryEntry) -> str:
+    """`lifespan at line 49`: where the note that a message rests on gives the lifespan."""
+    life = entry.lifespan
+    return f"lifespan at {_at(doc, life.start)}" if life is not None else "no lifespan given"
+
+
 @rule("CH003", "outside-lifespan", Category.CHRONOLOGY, Severity.ERROR)
 def outside_lifespan(doc: Document) -> Iterator[Problem]:
     """An office or episode in a biographical note dated before the birth or after the death.
@@ -128,7 +134,7 @@ def outside_lifespan(doc: Document) -> Iterator[Problem]:
                 event.date_start,
                 event.date_end,
                 f"'{title}' is dated {event.edtf}, after {entry.name}'s death in {died} "
-                f"(lifespan at {_at(doc, entry.lifespan.start)})",  # type: ignore[union-attr]
+                f"({_lifespan_at(doc, entry)})",
                 "check both years; one of them is misprinted, or the note mixes two people",
             )
         elif born is not None and event.latest.year < born:
@@ -136,7 +142,7 @@ def outside_lifespan(doc: Document) -> Iterator[Problem]:
                 event.date_start,
                 event.date_end,
                 f"'{title}' is dated {event.edtf}, before {entry.name} was born in {born} "
-                f"(lifespan at {_at(doc, entry.lifespan.start)})",  # type: ignore[union-attr]
+                f"({_lifespan_at(doc, entry)})",
                 "check both years; one of them is misprinted",
             )
 
@@ -231,12 +237,12 @@ def work_before_its_subject(doc: Document) -> Iterator[Problem]:
         if work.year is None:
             continue
         treated = [
-            t
+            (t.earliest, t)
             for t in find_time_expressions(work.title, anchor=about)
             if t.type is TimeType.DATE and t.earliest is not None
         ]
-        subject = min(treated, key=lambda t: t.earliest, default=None)  # type: ignore[arg-type, return-value]
-        if subject is not None and subject.earliest.year > work.year:  # type: ignore[union-attr]
+        earliest, subject = min(treated, key=lambda pair: pair[0], default=(None, None))
+        if earliest is not None and subject is not None and earliest.year > work.year:
             span = work.title[subject.start : subject.end]
             yield Problem(
                 work.start,
@@ -288,6 +294,6 @@ def named_after_death(doc: Document) -> Iterator[Problem]:
                 event.date_start,
                 event.date_end,
                 f"{entry.name} is named in a statement dated {event.edtf}, after dying in "
-                f"{died} (lifespan at {_at(doc, entry.lifespan.start)})",  # type: ignore[union-attr]
+                f"{died} ({_lifespan_at(doc, entry)})",
                 "check whether this is the same person, and the dates of both",
             )

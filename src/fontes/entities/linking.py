@@ -225,14 +225,14 @@ def _group_by_name(doc: Document, kind: EntityKind, prefix: str) -> list[Entity]
     taken: set[str] = set()
     entities = []
     for members in groups.values():
-        spellings = Counter(doc.spoken(m) for m in members)
-        name = spellings.most_common(1)[0][0]
+        counted = Counter(doc.spoken(m) for m in members)
+        name = counted.most_common(1)[0][0]
         entity = Entity(
             id=unique_id(prefix, name, taken),
             kind=kind,
             name=name,
             canonical_because="the spelling used most often",
-            aliases=[s for s in spellings if s != name],
+            aliases=[s for s in counted if s != name],
         )
         for mention in members:
             _attach(entity, mention)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from fontes.entities.recognise import recognise
 from fontes.entities.spelling import Difference, compare, is_known_word, transliteration_key
-from fontes.model import Document, EntityKind, Mention, SpanSet
+from fontes.model import Document, EntityKind, Mention, Span, SpanSet
 from fontes.structure.names import TITLES, WORD, fold
 
 _CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][\w\-]*[\w]")
@@ -73,9 +73,9 @@ def find_mentions(doc: Document) -> None:
     people = {fold(entry.surname): entry.surname for entry in doc.glossary}
     people.update((fold(r.name.split()[-1]), r.name.split()[-1]) for r in doc.cross_references)
     for span in recognise(doc.text, [(p.start, p.end) for p in body]):
-        mention = _clean(doc, span.start, span.end, EntityKind(span.kind), people, aliases)
-        if mention is not None:
-            add(mention)
+        cleaned = _clean(doc, span.start, span.end, EntityKind(span.kind), people, aliases)
+        if cleaned is not None:
+            add(cleaned)
     # Surnames the text gives with forenames are names it may repeat alone.
     people.update((fold(m.surname), m.surname) for m in mentions if m.forenames and m.surname)
     for mention in list(_gazetteer(doc, body, people, aliases)):
@@ -104,7 +104,9 @@ def _person(doc: Document, start: int, end: int, source: str) -> Mention:
     )
 
 
-def _aliases(doc: Document, body: list, add) -> Iterator[tuple[str, EntityKind]]:
+def _aliases(
+    doc: Document, body: list[Span], add: Callable[[Mention], None]
+) -> Iterator[tuple[str, EntityKind]]:
     """`the 'Russian Trade Committee' (Torgkom)`: a name and its alias, both mentions."""
     for paragraph in body:
         for match in _alias_matches(doc.folded, paragraph.start, paragraph.end):
@@ -206,21 +208,21 @@ def _after_title(doc: Document, start: int) -> bool:
 
 
 def _gazetteer(
-    doc: Document, body: list, people: dict[str, str], aliases: dict[str, EntityKind]
+    doc: Document, body: list[Span], people: dict[str, str], aliases: dict[str, EntityKind]
 ) -> Iterator[Mention]:
     """The document's own names wherever they recur, and their close misspellings."""
     known: dict[str, EntityKind] = {name: EntityKind.PERSON for name in people.values()}
     known.update(aliases)
     known.update({name.title(): EntityKind.PERSON for name in people.values() if name.isupper()})
     by_letter: dict[str, list[tuple[str, EntityKind]]] = defaultdict(list)
-    for name, kind in known.items():
-        by_letter[transliteration_key(name)[:1]].append((name, kind))
+    for name, known_kind in known.items():
+        by_letter[transliteration_key(name)[:1]].append((name, known_kind))
     verdicts: dict[str, EntityKind | None] = {}
 
     def kind_of(word: str) -> EntityKind | None:
         """The kind of a known name this word spells, looked up once per distinct word."""
         if word not in verdicts:
-            kind = known.get(word)
+            kind: EntityKind | None = known.get(word)
             if kind is None and len(word) >= 5 and not is_known_word(word):
                 bucket = by_letter.get(transliteration_key(word)[:1], [])
                 kind = next(
@@ -245,7 +247,7 @@ def _gazetteer(
                 )
 
 
-def _kinship(doc: Document, body: list) -> Iterator[Mention]:
+def _kinship(doc: Document, body: list[Span]) -> Iterator[Mention]:
     for paragraph in body:
         for match in _KINSHIP.finditer(doc.folded, paragraph.start, paragraph.end):
             surname = match["surname"] if match["surname"] not in _NOT_SURNAMES else None

@@ -31,7 +31,9 @@ SCHEMA = "https://fontes.dev/schema/dossier/1.0"
 
 
 def load_schema() -> dict[str, Any]:
-    return json.loads(resources.files("fontes.export").joinpath("dossier.schema.json").read_text())
+    text = resources.files("fontes.export").joinpath("dossier.schema.json").read_text()
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 def to_dossier(doc: Document) -> dict[str, Any]:

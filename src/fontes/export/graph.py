@@ -24,9 +24,9 @@ from fontes.time.events import sentences
 KIN = "kin"
 
 
-def entity_graph(doc: Document) -> nx.Graph:
+def entity_graph(doc: Document) -> nx.Graph[str]:
     """The graph of `doc`: a sentence, not a paragraph, is what names two entities together."""
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     lifespans = {entry.id: entry.lifespan for entry in doc.glossary}
     for entity in doc.entities:
         if entity.mentions:
@@ -66,15 +66,20 @@ def _node(entity: Entity, lifespan: Period | None) -> dict[str, Any]:
     return node
 
 
-def _edge(graph: nx.Graph, one: str, other: str) -> dict[str, Any]:
+def _edge(graph: nx.Graph[str], one: str, other: str) -> dict[str, Any]:
     if not graph.has_edge(one, other):
         graph.add_edge(one, other, weight=0)
     return graph.edges[one, other]
 
 
-def _relate_kin(graph: nx.Graph, mentions: list[Mention]) -> None:
+def _relate_kin(graph: nx.Graph[str], mentions: list[Mention]) -> None:
     """`his brother Ivan` is kin to the person linking found him related to."""
     for mention in mentions:
         related = mention.relative
-        if related in graph and mention.entity and related != mention.entity:
+        if (
+            related is not None
+            and related in graph
+            and mention.entity
+            and related != mention.entity
+        ):
             _edge(graph, related, mention.entity)["relation"] = KIN

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 from jinja2 import Environment, PackageLoader
@@ -28,10 +28,13 @@ from fontes import __version__
 from fontes.checks import RULES
 from fontes.export.graph import entity_graph
 from fontes.model import (
+    Citation,
     Document,
     Entity,
     EntityKind,
+    Event,
     EventKind,
+    Finding,
     GlossaryEntry,
     PageRange,
     Severity,
@@ -88,7 +91,7 @@ def render_report(doc: Document) -> str:
     )
 
 
-def _segments(doc: Document, findings: list) -> list[_Segment]:
+def _segments(doc: Document, findings: list[Finding]) -> list[_Segment]:
     """Cut the text wherever a finding or a mention starts or ends: a sweep, not a search."""
     marks = [(f.start, f.end, "f", index) for index, f in enumerate(findings) if f.end > f.start]
     marks += [(m.start, m.end, "m", index) for index, m in enumerate(doc.mentions)]
@@ -161,7 +164,7 @@ def _entity(doc: Document, entity: Entity, entry: GlossaryEntry | None) -> dict[
 
 
 def _works(doc: Document) -> list[dict[str, Any]]:
-    by_work: dict[str, list] = {}
+    by_work: dict[str, list[Citation]] = {}
     for citation in doc.citations:
         if citation.work:
             by_work.setdefault(citation.work, []).append(citation)
@@ -188,13 +191,25 @@ def _works(doc: Document) -> list[dict[str, Any]]:
 _WIDTH, _LEFT, _ROW = 960, 190, 20
 
 
+class _Dated(NamedTuple):
+    """An event whose first and last possible days are known, so it has a place in time."""
+
+    event: Event
+    earliest: date
+    latest: date
+
+
 def _timeline(doc: Document) -> Markup | None:
     """Lifespans and offices as bars, one row a person; other dated events as dots."""
-    events = [e for e in doc.events if e.earliest is not None and e.latest is not None]
+    events = [
+        _Dated(e, e.earliest, e.latest)
+        for e in doc.events
+        if e.earliest is not None and e.latest is not None
+    ]
     if not events:
         return None
-    first = min(min(e.earliest.year, e.latest.year) for e in events)  # type: ignore[union-attr]
-    last = max(max(e.earliest.year, e.latest.year) for e in events) + 1  # type: ignore[union-attr]
+    first = min(min(e.earliest.year, e.latest.year) for e in events)
+    last = max(max(e.earliest.year, e.latest.year) for e in events) + 1
     span = max(last - first, 1)
 
     def x(year: float) -> float:
@@ -202,13 +217,14 @@ def _timeline(doc: Document) -> Markup | None:
 
     names = {e.id: e.name for e in doc.entities}
     names.update({g.id: g.name for g in doc.glossary})
-    rows: dict[str, list] = {}
-    loose = []
-    for event in events:
-        if event.kind is EventKind.STATEMENT or event.kind is EventKind.PUBLICATION:
-            loose.append(event)
-        elif event.participants:
-            rows.setdefault(event.participants[0], []).append(event)
+    rows: dict[str, list[_Dated]] = {}
+    loose: list[_Dated] = []
+    for dated in events:
+        kind = dated.event.kind
+        if kind is EventKind.STATEMENT or kind is EventKind.PUBLICATION:
+            loose.append(dated)
+        elif dated.event.participants:
+            rows.setdefault(dated.event.participants[0], []).append(dated)
     parts = []
     height = 40 + _ROW * (len(rows) + 2)
     step = 10 if span > 40 else 5 if span > 10 else 1
@@ -235,31 +251,31 @@ def _timeline(doc: Document) -> Markup | None:
                 f'height="14" fill="{"#f0b7b1" if life.inverted else "#e9e4d8"}">'
                 f"<title>lifespan {escape(life.edtf)}</title></rect>"
             )
-        for event in items:
-            start = min(event.earliest.year, event.latest.year)  # type: ignore[union-attr]
-            end = max(event.earliest.year, event.latest.year) + 1  # type: ignore[union-attr]
-            life = event.kind in (EventKind.BIRTH, EventKind.DEATH)
-            colour = "#c9c1ae" if life else "#26323d"
-            inverted = event.earliest > event.latest  # type: ignore[operator]
+        for event, earliest, latest in items:
+            start = min(earliest.year, latest.year)
+            end = max(earliest.year, latest.year) + 1
+            of_life = event.kind in (EventKind.BIRTH, EventKind.DEATH)
+            colour = "#c9c1ae" if of_life else "#26323d"
+            inverted = earliest > latest
             label = f"{event.kind}: {doc.spoken(event)[:120]} ({event.edtf})"
             parts.append(
-                f'<rect x="{x(start):.1f}" y="{y + (0 if life else 4)}" '
-                f'width="{max(x(end) - x(start), 2):.1f}" height="{14 if life else 6}" '
-                f'fill="{"#b3261e" if inverted else colour}" opacity="{0.5 if life else 0.9}">'
+                f'<rect x="{x(start):.1f}" y="{y + (0 if of_life else 4)}" '
+                f'width="{max(x(end) - x(start), 2):.1f}" height="{14 if of_life else 6}" '
+                f'fill="{"#b3261e" if inverted else colour}" opacity="{0.5 if of_life else 0.9}">'
                 f"<title>{escape(label)}</title></rect>"
             )
-    y = 30 + _ROW * (len(rows) + 0.5)
+    loose_y = 30 + _ROW * (len(rows) + 0.5)
     parts.append(
-        f'<text x="{_LEFT - 6}" y="{y + 4}" font-size="11" text-anchor="end">events in the '
+        f'<text x="{_LEFT - 6}" y="{loose_y + 4}" font-size="11" text-anchor="end">events in the '
         "text</text>"
     )
-    for event in loose:
-        middle = (event.earliest.toordinal() + event.latest.toordinal()) / 2  # type: ignore[union-attr]
-        year = first + (middle - _ordinal(first)) / 365.25
+    for event, earliest, latest in loose:
+        middle = (earliest.toordinal() + latest.toordinal()) / 2
+        at = first + (middle - _ordinal(first)) / 365.25
         colour = "#6a3d9a" if event.kind is EventKind.PUBLICATION else "#b15928"
         label = f"{event.edtf}: {doc.spoken(event)[:160]}"
         parts.append(
-            f'<circle cx="{x(year):.1f}" cy="{y}" r="4" fill="{colour}" opacity="0.8">'
+            f'<circle cx="{x(at):.1f}" cy="{loose_y}" r="4" fill="{colour}" opacity="0.8">'
             f"<title>{escape(label)}</title></circle>"
         )
     return Markup(
@@ -291,7 +307,7 @@ def _network(doc: Document) -> _Network | None:
     return _draw_network(entity_graph(doc))
 
 
-def _draw_network(graph: nx.Graph) -> _Network | None:
+def _draw_network(graph: nx.Graph[str]) -> _Network | None:
     """Entities as circles (size by mentions), edges by co-occurrence and stated relation."""
     total = sum(1 for node in graph if graph.degree(node))
     drawn = graph.subgraph(_most_named(graph, _MOST_DRAWN))
@@ -330,7 +346,7 @@ def _draw_network(graph: nx.Graph) -> _Network | None:
     return _Network(svg, len(drawn), total)
 
 
-def _most_named(graph: nx.Graph, most: int) -> set[str]:
+def _most_named(graph: nx.Graph[str], most: int) -> set[str]:
     """Up to `most` entities, the most often named first (then those with the most partners),
     each with a partner among them: an entity drawn alone would say nothing."""
     ranked = sorted(graph, key=lambda n: (-graph.nodes[n].get("mentions", 1), -graph.degree(n), n))
@@ -347,7 +363,7 @@ def _most_named(graph: nx.Graph, most: int) -> set[str]:
     return drawn
 
 
-def _layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+def _layout(graph: nx.Graph[str]) -> dict[str, tuple[float, float]]:
     """Positions in pixels: the largest group of connected entities in a box at the top, as
     tall as its size needs, each smaller group in a cell of its own below it, four to a row
     with room for their labels, so that no group is pushed off the page or crowded."""

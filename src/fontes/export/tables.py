@@ -120,9 +120,10 @@ def _cell(value: Any) -> str | int:
         return "true" if value else "false"
     if isinstance(value, list):
         value = "; ".join(str(item) for item in value)
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+    if isinstance(value, int):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def _people(doc: Document) -> Iterator[Row]:

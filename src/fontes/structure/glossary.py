@@ -157,9 +157,11 @@ def _read_role(clause: str, offset: int) -> Role:
         title = stripped[: stripped.rfind("(", 0, period.start - start)].strip(" ,")
         return Role(title=title, start=start, end=end, period=period)
     if between := _BETWEEN_YEARS.search(stripped):
-        period = parse_period(between[0], start + between.start())
         return Role(
-            title=stripped[: between.start()].strip(" ,"), start=start, end=end, period=period
+            title=stripped[: between.start()].strip(" ,"),
+            start=start,
+            end=end,
+            period=parse_period(between[0], start + between.start()),
         )
     return Role(title=stripped.rstrip(")").strip(), start=start, end=end)
 

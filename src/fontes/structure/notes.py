@@ -96,8 +96,8 @@ def _name_series(notes: list[Note]) -> None:
 def _read_markers(doc: Document) -> None:
     # Each series of notes (numbering restarts per chapter) serves the markers before it.
     series: list[tuple[int, dict[str, str]]] = []
-    for before, note in itertools.pairwise([None, *doc.notes]):
-        if before is None or int(note.number) <= int(before.number):
+    for index, note in enumerate(doc.notes):
+        if index == 0 or int(note.number) <= int(doc.notes[index - 1].number):
             series.append((note.start, {}))
         series[-1][1][note.number] = note.id
     matches = sorted(

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from fontes.model import Document, Section, Span
+from fontes.model import Document, Record, Section, Span
 from fontes.reading.layout import is_hard_wrapped
 from fontes.structure.names import WORD
 from fontes.time.periods import parse_period
@@ -155,7 +155,7 @@ def _close_sections(doc: Document, headings: list[Section]) -> None:
 
 def _paragraph_kinds(doc: Document, starts: list[int]) -> list[str]:
     kinds = ["body"] * len(starts)
-    apparatus = {
+    apparatus: dict[str, Sequence[Record]] = {
         "glossary": doc.glossary,
         "bibliography": [work for work in doc.works if work.listed],
         "notes": doc.notes,

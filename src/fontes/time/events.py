@@ -24,7 +24,7 @@ from fontes.model import (
     GlossaryEntry,
     Mention,
     Period,
-    Span,
+    Record,
     TimeType,
 )
 from fontes.structure.names import fold
@@ -71,7 +71,7 @@ def _from_period(
 
 
 def _year_event(
-    start: int, end: int, kind: EventKind, year: int, span: Span | Period, who: list[str]
+    start: int, end: int, kind: EventKind, year: int, span: Record, who: list[str]
 ) -> Event:
     return Event(
         start, end, kind, str(year), date(year, 1, 1), date(year, 12, 31), span.start, span.end, who

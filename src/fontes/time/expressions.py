@@ -377,7 +377,10 @@ def _valid_day(year: int, month: int, day: int) -> bool:
 
 
 def _day_number(text: str) -> int:
-    return int(re.match(r"\d+", text)[0])  # type: ignore[index]
+    digits = re.match(r"\d+", text)
+    if digits is None:  # the rules call this only on what their patterns matched as a day
+        raise ValueError(f"no day number in {text!r}")
+    return int(digits[0])
 
 
 def _shift(anchor: TimeExpression, amount: int, unit: str) -> str | None:
@@ -483,9 +486,10 @@ def _month_alone(match: re.Match[str], context: _Context) -> TimeExpression | No
         else:  # a later month, in a report of what happened: last year's
             year = today.year - 1
     else:
-        year = context.year_for_partial()
-        if year is None:
+        partial_year = context.year_for_partial()
+        if partial_year is None:
             return None
+        year = partial_year
     mod = {"early": "START", "mid": "MID", "late": "END"}.get(which, "")
     return _date(match, f"{year:04d}-{month:02d}", mod)
 
@@ -664,6 +668,7 @@ def _deictic_unit(match: re.Match[str], context: _Context) -> TimeExpression | N
         return _other(match, TimeType.DURATION, f"P1{UNITS.get(unit, 'Y')}")
     anaphoric = which in ("the previous", "the following", "the next", "the same")
     reference = context.last if anaphoric or context.anchor is None else None
+    base: date | None
     if reference is not None and reference.earliest is not None:
         base = reference.earliest
     else:

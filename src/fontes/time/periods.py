@@ -28,7 +28,7 @@ def expand_year(first: int, tail: str) -> int:
     """The full year meant by the end of a range such as the `09` of `1906-09`."""
     if len(tail) >= 3:
         return int(tail)
-    modulus = 10 ** len(tail)
+    modulus: int = 10 ** len(tail)
     value = first - first % modulus + int(tail)
     if value < first and value + modulus - first <= _ROLLOVER_SPAN:
         value += modulus
@@ -48,8 +48,9 @@ def parse_period(text: str, offset: int = 0) -> Period | None:
     start, end = offset + lead, offset + lead + len(stripped)
     parts = re.split(r"\s*(?:,|\band\b|&)\s*", stripped)
     if len(parts) > 1 and not _BETWEEN.fullmatch(stripped):
-        items = [_parse_item(part) for part in parts]
-        if all(items):
+        found = [_parse_item(part) for part in parts]
+        items = [item for item in found if item is not None]
+        if len(items) == len(found):
             years = [year for item in items for year in item[1:] if year is not None]
             members = ",".join(item[0].replace("/", "..") for item in items)
             return Period(start, end, "{" + members + "}", min(years), max(years))
