@@ -3,6 +3,6 @@
 from fontes.model import Document, Finding
 from fontes.pipeline import analyze, analyze_file
 from fontes.reading import InputError
+from fontes.version import __version__
 
-__version__ = "0.1.0"
 __all__ = ["Document", "Finding", "InputError", "__version__", "analyze", "analyze_file"]

@@ -26,7 +26,6 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn
 
-from fontes import __version__
 from fontes.checks import RULES, Rule, selected_rules, unknown_selectors
 from fontes.entities.nlp import ModelError
 from fontes.export.dossier import to_dossier
@@ -39,6 +38,7 @@ from fontes.export.tei import to_tei
 from fontes.model import Document, Severity
 from fontes.pipeline import analyze_file
 from fontes.reading import InputError
+from fontes.version import __version__
 
 app = typer.Typer(
     help="Read the scholarly apparatus of historical documents and check it like code.",

@@ -9,7 +9,7 @@ from datetime import date
 
 from fontes.checks.registry import Problem, rule
 from fontes.model import Category, Document, EventKind, GlossaryEntry, Severity, TimeType
-from fontes.structure.names import fold
+from fontes.text.names import fold
 from fontes.time.expressions import find_time_expressions
 
 

@@ -6,8 +6,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from fontes.checks.registry import Problem, rule
-from fontes.entities.spelling import Difference, compare, transliteration_key
 from fontes.model import Category, Document, EntityKind, Mention, Severity
+from fontes.text.spelling import Difference, compare, transliteration_key
 
 _VARIANT = (Difference.TRANSLITERATION, Difference.MISSPELLING)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from fontes.checks.registry import Problem, rule
-from fontes.entities.spelling import Difference, compare
 from fontes.model import Category, Document, EntityKind, Severity
+from fontes.text.spelling import Difference, compare
 
 
 @rule("OC001", "garbled-word", Category.OCR, Severity.WARNING)

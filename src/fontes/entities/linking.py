@@ -18,9 +18,9 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from fontes.entities.spelling import Difference, SpellingIndex, compare
 from fontes.model import Document, Entity, EntityKind, Mention
-from fontes.structure.names import fold, unique_id
+from fontes.text.names import fold, unique_id
+from fontes.text.spelling import Difference, SpellingIndex, compare
 
 _SAME_FORENAME = (Difference.SAME, Difference.TRANSLITERATION, Difference.OCR)
 

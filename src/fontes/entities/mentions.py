@@ -14,9 +14,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from fontes.entities.recognise import recognise
-from fontes.entities.spelling import Difference, compare, is_known_word, transliteration_key
 from fontes.model import Document, EntityKind, Mention, Span, SpanSet
-from fontes.structure.names import TITLES, WORD, fold
+from fontes.text.names import TITLES, WORD, fold
+from fontes.text.spelling import Difference, compare, is_known_word, transliteration_key
 
 _CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][\w\-]*[\w]")
 # Lower-case words that may stand inside a name (`Board of Trade`).

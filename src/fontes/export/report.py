@@ -24,7 +24,6 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader
 from markupsafe import Markup, escape
 
-from fontes import __version__
 from fontes.checks import RULES
 from fontes.export.graph import entity_graph
 from fontes.model import (
@@ -39,6 +38,7 @@ from fontes.model import (
     PageRange,
     Severity,
 )
+from fontes.version import __version__
 
 _KIND_COLOURS = {"person": "#1d6f42", "organisation": "#6a3d9a", "place": "#b15928"}
 _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from lxml import etree
 
-from fontes import __version__
 from fontes.export.xmltext import xml_safe
 from fontes.model import (
     Document,
@@ -29,6 +28,7 @@ from fontes.model import (
     TimeType,
     Work,
 )
+from fontes.version import __version__
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 
 from fontes.model import Document, Span, Work
-from fontes.structure.names import unique_id
-from fontes.time.periods import YEAR
+from fontes.text.names import unique_id
+from fontes.text.periods import YEAR
 
 HEADINGS = re.compile(
     r"(?:select(?:ed)? )?(?:bibliography|sources|works cited|references|literature|"

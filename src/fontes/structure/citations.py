@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from fontes.model import Citation, Document, PageRange, Reference, Work
-from fontes.structure.names import fold, surname_of, unique_id
-from fontes.time.periods import YEAR
+from fontes.text.names import fold, surname_of, unique_id
+from fontes.text.periods import YEAR
 
 _PAGE = r"(?:[0-9]+[a-z]?|[ivxlcdm]+)"
 _PAGE_ITEM = rf"{_PAGE}(?:\s*-\s*{_PAGE})?(?:\s*ff?\.?)?"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fontes.entities.spelling import SpellingIndex
 from fontes.model import CrossReference, Document, GlossaryEntry
-from fontes.structure.names import TITLES, fold
+from fontes.text.names import TITLES, fold
+from fontes.text.spelling import SpellingIndex
 
 # The word right before the asterisk, ending in a letter: not `Wayne\n*` (`$` would allow the
 # line break), `Plen-*` (a word broken at the line end) or `FI'*` (OCR noise).

@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterator
 
 from fontes.model import Document, GlossaryEntry, Period, Role, Span
-from fontes.structure.names import TITLES, fold, unique_id
-from fontes.time.periods import YEAR, find_periods, parse_period
+from fontes.text.names import TITLES, fold, unique_id
+from fontes.text.periods import YEAR, find_periods, parse_period
 
 _LETTERS = r"[^\W\d_]"
 _SURNAME = rf"{_LETTERS}[^\W\d_'\-]*(?:['\- ]{_LETTERS}[^\W\d_'\-]*){{0,3}}"

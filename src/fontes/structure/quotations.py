@@ -21,8 +21,8 @@ import re
 from collections.abc import Iterator
 
 from fontes.model import Document, Elision, Quotation, Span
-from fontes.structure.names import WORD
 from fontes.structure.sections import is_title
+from fontes.text.names import WORD
 
 # Words after which an English sentence cannot stop: articles, prepositions, auxiliaries.
 _CANNOT_END = frozenset(

@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 
 from fontes.model import Document, Record, Section, Span
 from fontes.reading.layout import is_hard_wrapped
-from fontes.structure.names import WORD
-from fontes.time.periods import parse_period
+from fontes.text.names import WORD
+from fontes.text.periods import parse_period
 
 _MINOR_WORDS = frozenset(
     """

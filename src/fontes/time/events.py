@@ -27,7 +27,7 @@ from fontes.model import (
     Record,
     TimeType,
 )
-from fontes.structure.names import fold
+from fontes.text.names import fold
 
 _DEATH = re.compile(
     r"(?:died|killed|executed|shot|murdered|assassinated|perished|hanged|death)\b", re.I

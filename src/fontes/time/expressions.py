@@ -25,7 +25,7 @@ from functools import lru_cache
 from edtf import parse_edtf
 
 from fontes.model import Document, TimeExpression, TimeType
-from fontes.time.periods import expand_year, parse_period
+from fontes.text.periods import expand_year, parse_period
 
 MONTHS = {
     name: number

@@ -6,7 +6,7 @@ import edtf
 import pytest
 
 import fontes
-from fontes.time.periods import find_periods, parse_period
+from fontes.text.periods import find_periods, parse_period
 
 
 def test_a_single_year() -> None:

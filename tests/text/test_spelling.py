@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fontes.entities import spelling
-from fontes.entities.spelling import Difference, SpellingIndex, compare
+from fontes.text import spelling
+from fontes.text.spelling import Difference, SpellingIndex, compare
 
 
 @pytest.mark.parametrize(
