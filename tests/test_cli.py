@@ -457,3 +457,30 @@ def test_an_unwritable_output_is_a_one_line_error(runner, tmp_path, monkeypatch)
     monkeypatch.setattr(files.os, "open", denied)
     result = runner.invoke(app, ["analyze", str(path), "-o", str(tmp_path / "out.json")])
     assert_one_line_error(result, "cannot be written (permission denied)")
+
+
+def test_analyze_report_and_export_take_select_and_ignore(runner, tmp_path) -> None:
+    path = write(tmp_path, BROKEN)
+    every = json.loads(runner.invoke(app, ["analyze", str(path)]).stdout)["findings"]
+    assert "XR001" in {f["rule"] for f in every} and len({f["rule"] for f in every}) > 1
+    only = json.loads(runner.invoke(app, ["analyze", str(path), "--select", "XR"]).stdout)
+    assert {f["rule"][:2] for f in only["findings"]} == {"XR"}
+    tables = tmp_path / "tables"
+    result = runner.invoke(
+        app, ["export", str(path), "--format", "csv", "-o", str(tables), "--ignore", "XR001"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "XR001" not in (tables / "findings.csv").read_text(encoding="utf-8")
+    html = tmp_path / "r.html"
+    result = runner.invoke(app, ["report", str(path), "-o", str(html), "--select", "CI"])
+    assert result.exit_code == 0 and "XR001" not in html.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["analyze", "report", "export"])
+def test_an_unknown_selector_is_a_one_line_error_for_every_command(
+    runner, tmp_path, command
+) -> None:
+    extra = ["--format", "tei"] if command == "export" else []
+    path = str(write(tmp_path, TEXT))
+    result = runner.invoke(app, [command, path, *extra, "--select", "ZZ9"])
+    assert_one_line_error(result, "no rule matches ZZ9")

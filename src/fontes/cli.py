@@ -66,6 +66,11 @@ class ExportFormat(StrEnum):
 Encoding = Annotated[
     str, typer.Option(help="Encoding of the input files, e.g. utf-8, cp1252, latin-1.")
 ]
+Select = Annotated[
+    list[str] | None,
+    typer.Option(help="Only these rule codes, prefixes (CI), names or categories."),
+]
+Ignore = Annotated[list[str] | None, typer.Option(help="Skip these rules.")]
 
 
 class _Failure(typer.Exit):
@@ -106,13 +111,16 @@ def analyze(
         Path | None, typer.Option("-o", "--output", help="Write the dossier here, not stdout.")
     ] = None,
     encoding: Encoding = "utf-8",
+    select: Select = None,
+    ignore: Ignore = None,
 ) -> None:
     """Write the JSON dossier of FILE: sections, people, works, citations, quotations, findings."""
+    rules = _rules(select, ignore)
     with _user_errors():
         if output is not None:
             check_outputs([output], [file])
         with _working(f"reading {file.name}"):
-            doc = analyze_file(file, encoding)
+            doc = analyze_file(file, encoding, rules)
         payload = json.dumps(to_dossier(doc), indent=2, ensure_ascii=False) + "\n"
         if output is None:
             _emit(payload)
@@ -126,11 +134,8 @@ def check(
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="How to print the findings.")
     ] = OutputFormat.TEXT,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(help="Only these rule codes, prefixes (CI), names or categories."),
-    ] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules.")] = None,
+    select: Select = None,
+    ignore: Ignore = None,
     encoding: Encoding = "utf-8",
     jobs: Annotated[
         int,
@@ -143,10 +148,7 @@ def check(
     ] = 1,
 ) -> None:
     """Check FILES and print one finding a line; exit 1 when any error is found."""
-    select, ignore = _split(select), _split(ignore)
-    if unknown := unknown_selectors(select + ignore):
-        raise _fail(f"no rule matches {', '.join(unknown)}; `fontes rules` lists them")
-    rules = selected_rules(select, ignore)
+    rules = _rules(select, ignore)
     jobs = _bounded_jobs(jobs, len(files))
     streaming = output_format is OutputFormat.TEXT
     docs: list[Document] = []  # kept only for JSON and SARIF, which are written at the end
@@ -190,14 +192,17 @@ def report(
         typer.Option("-o", "--output", help="The HTML file to write [default: FILE.report.html]."),
     ] = None,
     encoding: Encoding = "utf-8",
+    select: Select = None,
+    ignore: Ignore = None,
 ) -> None:
     """Write a self-contained HTML report of FILE: its text with the findings and names marked,
     the people, a timeline, a network and the sources. It works offline."""
+    rules = _rules(select, ignore)
     with _user_errors():
         output = output or Path(f"{file.stem}.report.html")
         check_outputs([output], [file])
         with _working(f"reading {file.name}"):
-            doc = analyze_file(file, encoding)
+            doc = analyze_file(file, encoding, rules)
             html = render_report(doc)
         write_output(output, html, [file])
         errors.print(f"report written to {output}", markup=False)
@@ -215,9 +220,12 @@ def export(
         typer.Option("-o", "--output", help="Where to write [default: stdout; for csv FILE-csv/]."),
     ] = None,
     encoding: Encoding = "utf-8",
+    select: Select = None,
+    ignore: Ignore = None,
 ) -> None:
     """Export FILE for other tools: TEI P5 for digital editions, CSV tables of people, events,
     works, citations and findings, or GraphML of who is named with whom (Gephi, networkx)."""
+    rules = _rules(select, ignore)
     with _user_errors():
         if output_format is ExportFormat.CSV:
             directory = output or Path(f"{file.stem}-csv")
@@ -230,7 +238,7 @@ def export(
         elif output is not None:
             check_outputs([output], [file])
         with _working(f"reading {file.name}"):
-            doc = analyze_file(file, encoding)
+            doc = analyze_file(file, encoding, rules)
         if output_format is ExportFormat.CSV:
             written = write_tables(doc, directory)
             errors.print(f"{len(written)} tables written to {directory}", markup=False)
@@ -337,6 +345,14 @@ def _bounded_jobs(jobs: int, files: int) -> int:
             f"fontes: note: --jobs {jobs} capped at {bounded}, the CPUs available", markup=False
         )
     return bounded
+
+
+def _rules(select: list[str] | None, ignore: list[str] | None) -> list[Rule]:
+    """The rules `--select` and `--ignore` leave, or a usage error naming what matches none."""
+    chosen, skipped = _split(select), _split(ignore)
+    if unknown := unknown_selectors(chosen + skipped):
+        raise _fail(f"no rule matches {', '.join(unknown)}; `fontes rules` lists them")
+    return selected_rules(chosen, skipped)
 
 
 def _split(values: list[str] | None) -> list[str]:
