@@ -33,11 +33,12 @@ from fontes.export.files import OutputError, check_outputs, write_output
 from fontes.export.graph import to_graphml
 from fontes.export.lint import json_report, sarif_report, text_report
 from fontes.export.report import render_report
-from fontes.export.tables import TABLES, write_tables
+from fontes.export.tables import check_tables, write_tables
 from fontes.export.tei import to_tei
 from fontes.model import Document, Severity
 from fontes.pipeline import analyze_file
 from fontes.reading import InputError
+from fontes.reading.source import os_reason
 from fontes.version import __version__
 
 app = typer.Typer(
@@ -229,12 +230,9 @@ def export(
     with _user_errors():
         if output_format is ExportFormat.CSV:
             directory = output or Path(f"{file.stem}-csv")
-            if directory.exists() and not directory.is_dir():
-                raise OutputError(f"{directory}: is a file; csv needs a folder")
+            check_tables(directory, [file])
             if not directory.parent.is_dir():
                 raise OutputError(f"{directory.parent}: no such directory")
-            if directory.is_dir():
-                check_outputs([directory / name for name in TABLES], [file])
         elif output is not None:
             check_outputs([output], [file])
         with _working(f"reading {file.name}"):
@@ -317,7 +315,7 @@ def _emit(payload: str | bytes) -> None:
         sys.stdout.flush()
     except OSError as error:
         raise _StdoutFailed(
-            "closed early" if error.errno == errno.EPIPE else _reason(error)
+            "closed early" if error.errno == errno.EPIPE else os_reason(error)
         ) from None
 
 
@@ -330,10 +328,6 @@ def _silence_stdout() -> None:
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-
-
-def _reason(error: OSError) -> str:
-    return (error.strerror or str(error)).lower()
 
 
 def _bounded_jobs(jobs: int, files: int) -> int:

@@ -21,13 +21,15 @@ from fontes.text.spelling import Difference, compare, is_known_word, translitera
 _CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][\w\-]*[\w]")
 # Lower-case words that may stand inside a name (`Board of Trade`).
 _JOINING = ("of", "and", "for", "the", "de", "du")
+# The parenthesised alias that ends an `_ALIAS` match.
+_ALIAS_PART = r"\((?P<alias>['\"]?[A-Z][\w\-]+['\"]?)\)"
 _ALIAS = re.compile(
     rf"(?P<quote>['\"]?)(?P<name>[A-Z][\w\-]*(?:\s+(?:[A-Z][\w\-]*|{'|'.join(_JOINING)}))*"
-    r"\s*[A-Z][\w\-]*)(?P=quote)\s*\((?P<alias>['\"]?[A-Z][\w\-]+['\"]?)\)"
+    rf"\s*[A-Z][\w\-]*)(?P=quote)\s*{_ALIAS_PART}"
 )
-# The parenthesised alias that ends an `_ALIAS` match; what cannot be in a name; its words;
-# a word that can end one (`Trade`, `deGaulle`).
-_ALIAS_PAREN = re.compile(r"\((?:['\"]?[A-Z][\w\-]+['\"]?)\)")
+# The alias alone; what cannot be in a name; its words; a word that can end one (`Trade`,
+# `deGaulle`).
+_ALIAS_PAREN = re.compile(_ALIAS_PART)
 _NOT_IN_NAME = re.compile(r"[^\w\s\-]")
 _NAME_WORD = re.compile(r"[\w\-]+")
 _ENDS_NAME = re.compile(rf"(?:{'|'.join(_JOINING)})?[A-Z]")

@@ -24,6 +24,8 @@ import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from fontes.reading.source import os_reason
+
 # Paths that name an already-open stream (a shell redirection), not a file to replace.
 _STREAM_PATHS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")
 
@@ -55,7 +57,7 @@ def write_output(path: Path, payload: str | bytes, inputs: Sequence[Path] = ()) 
         else:
             _replace_atomically(Path(os.path.realpath(path)), data)
     except OSError as error:
-        raise OutputError(f"{path}: cannot be written ({_reason(error)})") from None
+        raise OutputError(f"{path}: cannot be written ({os_reason(error)})") from None
 
 
 def _identities(paths: Iterable[Path]) -> set[tuple[int, int]]:
@@ -77,7 +79,7 @@ def _writable_kind(path: Path, protected: set[tuple[int, int]]) -> str:
             raise OutputError(f"{parent}: no such directory") from None
         return "file"
     except OSError as error:
-        raise OutputError(f"{path}: cannot be written ({_reason(error)})") from None
+        raise OutputError(f"{path}: cannot be written ({os_reason(error)})") from None
     if (status.st_dev, status.st_ino) in protected:
         raise OutputError(f"{path}: refusing to overwrite the input file")
     mode = status.st_mode
@@ -135,7 +137,3 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
-
-
-def _reason(error: OSError) -> str:
-    return (error.strerror or str(error)).lower()

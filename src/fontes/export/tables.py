@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from fontes.export.dossier import (
     person_record,
     work_record,
 )
-from fontes.export.files import check_outputs, write_output
+from fontes.export.files import OutputError, check_outputs, write_output
 from fontes.model import Document, EntityKind
 
 PEOPLE = "people.csv"
@@ -82,10 +82,8 @@ def write_tables(doc: Document, directory: Path) -> list[Path]:
     Each table replaces its old version atomically (`write_output`), so a reader never sees
     half a table. No table is written if any would replace the document's own file.
     """
-    paths = [directory / name for name in TABLES]
     inputs = [Path(doc.path)] if doc.path else []
-    if directory.is_dir():  # a folder still to be made holds no input
-        check_outputs(paths, inputs)
+    check_tables(directory, inputs)
     directory.mkdir(parents=True, exist_ok=True)
     rows = {
         PEOPLE: _people(doc),
@@ -94,9 +92,19 @@ def write_tables(doc: Document, directory: Path) -> list[Path]:
         CITATIONS: _citations(doc),
         FINDINGS: _findings(doc),
     }
+    paths = [directory / name for name in TABLES]
     for path in paths:
         write_output(path, _csv(COLUMNS[path.name], rows[path.name]), inputs)
     return paths
+
+
+def check_tables(directory: Path, inputs: Sequence[Path]) -> None:
+    """Raise `OutputError` if the tables cannot go into `directory` or one would replace an
+    input; the command line asks before it reads the document, `write_tables` again."""
+    if directory.exists() and not directory.is_dir():
+        raise OutputError(f"{directory}: is a file; csv needs a folder")
+    if directory.is_dir():  # a folder still to be made holds no input
+        check_outputs([directory / name for name in TABLES], inputs)
 
 
 def _csv(columns: tuple[str, ...], rows: Iterable[Row]) -> str:

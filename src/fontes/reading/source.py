@@ -84,7 +84,7 @@ def _read_bytes(path: Path) -> bytes:
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
             data = stream.read(MAX_BYTES + 1)
     except OSError as error:
-        raise InputError(f"{path}: cannot be read ({_reason(error)})") from None
+        raise InputError(f"{path}: cannot be read ({os_reason(error)})") from None
     finally:
         os.close(descriptor)
     if len(data) > MAX_BYTES:
@@ -97,7 +97,7 @@ def _open_failure(path: Path, error: OSError) -> str:
         return f"{path}: no such file"
     if error.errno == errno.EACCES:
         return f"{path}: cannot be read (permission denied)"
-    return f"{path}: cannot be read ({_reason(error)})"
+    return f"{path}: cannot be read ({os_reason(error)})"
 
 
 def _too_large(path: Path, size: int) -> str:
@@ -107,7 +107,8 @@ def _too_large(path: Path, size: int) -> str:
     )
 
 
-def _reason(error: OSError) -> str:
+def os_reason(error: OSError) -> str:
+    """`permission denied`, `no space left on device`: the system's words, for one line."""
     return (error.strerror or str(error)).lower()
 
 
