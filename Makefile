@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/dock-strike.txt
 
-.PHONY: setup demo test bench hipe-model screenshot constraints clean
+.PHONY: setup demo test bench hipe-model screenshot constraints schema clean
 
 $(BIN)/fontes: pyproject.toml constraints.txt models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,12 @@ constraints: setup
 	(sed -n '/^#/p' constraints.txt; cat constraints.new) > constraints.all
 	mv constraints.all constraints.txt
 	rm constraints.new
+
+# The dossier's JSON Schema, derived from the record kinds in src/fontes/export/dossier.py;
+# tests/export/test_dossier.py fails while the shipped file is stale.
+schema: setup
+	$(BIN)/python -m fontes.export.dossier > src/fontes/export/dossier.schema.new
+	mv src/fontes/export/dossier.schema.new src/fontes/export/dossier.schema.json
 
 clean:
 	rm -rf $(VENV) out bench/out

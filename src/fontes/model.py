@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 # Characters folded to a plain equivalent of the same length, so that readers can match one
 # spelling while offsets stay those of the original.
@@ -47,12 +47,25 @@ _FOLD = str.maketrans(
 )
 
 
+# Types that say more than `int` or `str` about a field, for the exports derived from the model
+# (`export/dossier.py` writes the dossier, its JSON Schema and the CSV columns from these
+# declarations): an offset into `Document.text`, a year printed with four digits, an EDTF date.
+Offset = Annotated[int, "offset"]
+Year = Annotated[int, "year"]
+EDTF = Annotated[str, "edtf"]
+
+
+def about(text: str) -> dict[str, str]:
+    """Field metadata: a description that the dossier's JSON Schema carries."""
+    return {"description": text}
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the original text, by offsets."""
 
-    start: int
-    end: int
+    start: Offset
+    end: Offset
 
 
 class SpanSet:
@@ -119,6 +132,7 @@ class Document:
         # Regions that belong to the apparatus (glossary, bibliography, notes, headings,
         # citations): prose readers such as the quotation reader skip them.
         self.apparatus = SpanSet()
+        self._entries: dict[str, GlossaryEntry] = {}
 
     @property
     def text(self) -> str:
@@ -158,22 +172,28 @@ class Document:
     def in_apparatus(self, offset: int) -> bool:
         return offset in self.apparatus
 
+    def glossary_entry(self, entry_id: str | None) -> GlossaryEntry | None:
+        """The biographical note with this id, if there is one (one lookup for every reader)."""
+        if len(self._entries) != len(self.glossary):  # rebuilt only while the glossary grows
+            self._entries = {entry.id: entry for entry in self.glossary}
+        return self._entries.get(entry_id) if entry_id else None
+
 
 class Record:
     """Base for anything found in the text; subclasses are dataclasses with start/end."""
 
     __slots__ = ()
-    start: int
-    end: int
+    start: Offset
+    end: Offset
 
 
 @dataclass(slots=True)
 class Period(Record):
     """A date or range as printed, normalised to EDTF."""
 
-    start: int
-    end: int
-    edtf: str
+    start: Offset
+    end: Offset
+    edtf: EDTF
     first_year: int | None = None
     last_year: int | None = None
 
@@ -208,24 +228,29 @@ class TimeExpression(Record):
     expression it was completed from.
     """
 
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     type: TimeType
-    value: str
-    edtf: str | None = None
+    value: str = field(metadata=about("TimeML TIMEX3 value."))
+    edtf: EDTF | None = None
     earliest: date | None = None
     latest: date | None = None
-    mod: str = ""
-    anchor: int | None = None
+    mod: str = field(
+        default="", metadata=about("TimeML mod (START, MID, END, APPROX, BEFORE, AFTER...).")
+    )
+    anchor: Offset | None = field(
+        default=None,
+        metadata=about("Offset of the date a partial or relative date was completed from."),
+    )
 
 
 @dataclass(slots=True)
 class Section(Record):
     title: str
-    start: int
-    end: int
-    heading_start: int
-    heading_end: int
+    start: Offset
+    end: Offset
+    heading_start: Offset
+    heading_end: Offset
     run_in: bool = False
     period: Period | None = None
 
@@ -233,8 +258,8 @@ class Section(Record):
 @dataclass(slots=True)
 class Role(Record):
     title: str
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     period: Period | None = None
 
 
@@ -245,15 +270,23 @@ class GlossaryEntry(Record):
     id: str
     surname: str
     forenames: str
-    start: int
-    end: int
-    surname_start: int
-    surname_end: int
+    start: Offset
+    end: Offset
+    surname_start: Offset
+    surname_end: Offset
     description: str = ""
     honorific: str = ""
     lifespan: Period | None = None
     roles: list[Role] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+
+    @property
+    def born(self) -> int | None:
+        return self.lifespan.first_year if self.lifespan else None
+
+    @property
+    def died(self) -> int | None:
+        return self.lifespan.last_year if self.lifespan else None
 
     @property
     def name(self) -> str:
@@ -267,18 +300,19 @@ class Work(Record):
     """A bibliography entry."""
 
     id: str
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     title: str
     authors: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
     place: str | None = None
-    year: int | None = None
+    year: Year | None = None
     volume: str | None = None
     anonymous: bool = False
     complete: bool = True
-    # False for a work known only from a citation, not from the bibliography.
-    listed: bool = True
+    listed: bool = field(
+        default=True, metadata=about("false for a work known only from a citation")
+    )
 
     @property
     def surnames(self) -> list[str]:
@@ -338,12 +372,12 @@ class Reference(StrEnum):
 
 @dataclass(slots=True)
 class Citation(Record):
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     reference: Reference
     author: str | None = None
     title: str | None = None
-    year: int | None = None
+    year: Year | None = None
     contribution_author: str | None = None
     contribution_title: str | None = None
     pages: list[PageRange] = field(default_factory=list)
@@ -356,16 +390,16 @@ class Citation(Record):
 class Note(Record):
     id: str
     number: str
-    start: int
-    end: int
-    text_start: int
+    start: Offset
+    end: Offset
+    text_start: Offset
 
 
 @dataclass(slots=True)
 class NoteMarker(Record):
     number: str
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     note: str | None = None
 
 
@@ -373,8 +407,8 @@ class NoteMarker(Record):
 class Elision(Record):
     """A place inside quoted or reported words where some were cut out."""
 
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     reason: str
     # True when the text itself marks the cut (an ellipsis); False for a silent cut.
     declared: bool = False
@@ -382,8 +416,8 @@ class Elision(Record):
 
 @dataclass(slots=True)
 class Quotation(Record):
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     elisions: list[Elision] = field(default_factory=list)
 
     @property
@@ -396,8 +430,8 @@ class CrossReference(Record):
     """An asterisked name pointing into the glossary."""
 
     name: str
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     target: str | None = None
     nearest: str | None = None
 
@@ -412,8 +446,8 @@ class EntityKind(StrEnum):
 class Mention(Record):
     """A stretch of text naming a person, organisation or place."""
 
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     kind: EntityKind
     source: str  # what found it: ner, glossary, cross-reference, alias, gazetteer, kinship
     forenames: str = ""
@@ -431,7 +465,7 @@ class Entity:
 
     id: str
     kind: EntityKind
-    name: str
+    name: str = field(metadata=about("the canonical spelling"))
     forenames: str = ""
     surname: str = ""
     glossary: str | None = None
@@ -458,14 +492,14 @@ class Event(Record):
     `TimeExpression`; `participants` are entity (or glossary) ids.
     """
 
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     kind: EventKind
-    edtf: str
-    earliest: date | None
-    latest: date | None
-    date_start: int
-    date_end: int
+    edtf: EDTF
+    earliest: date | None = field(metadata=about("First day the date can mean (ISO 8601)."))
+    latest: date | None = field(metadata=about("Last day the date can mean (ISO 8601)."))
+    date_start: Offset
+    date_end: Offset
     participants: list[str] = field(default_factory=list)
 
 
@@ -473,8 +507,8 @@ class Event(Record):
 class Garble(Record):
     """A word or name that OCR has probably damaged, with the likely original."""
 
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     correction: str
     reason: str
 
@@ -503,8 +537,15 @@ class Finding(Record):
     category: Category
     severity: Severity
     message: str
-    start: int
-    end: int
+    start: Offset
+    end: Offset
     line: int
     column: int
     suggestion: str | None = None
+    fingerprint: str = field(
+        default="",
+        metadata=about(
+            "The rule and a digest of the words around the finding, with its rank among those of "
+            "the same digest: it stays the same when the document is edited elsewhere."
+        ),
+    )

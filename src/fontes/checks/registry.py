@@ -6,9 +6,12 @@ finds, why it matters, an example); `fontes rules` prints it.
 
 from __future__ import annotations
 
+import hashlib
 import inspect
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fontes.model import Category, Document, Finding, Severity
 
@@ -103,5 +106,31 @@ def run_checks(doc: Document, rules: Iterable[Rule] | None = None) -> list[Findi
         for finding in r.run(doc)
     ]
     findings.sort(key=lambda f: (f.start, f.rule))
+    seen: Counter[str] = Counter()
+    for index, finding in enumerate(findings):
+        digest = _context_digest(doc, finding)
+        seen[digest] += 1
+        findings[index] = replace(finding, fingerprint=f"{digest}:{seen[digest]}")
     doc.findings = findings
     return findings
+
+
+# How much of the text either side of a finding its fingerprint covers, at most.
+CONTEXT = 48
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def _context_digest(doc: Document, finding: Finding) -> str:
+    """The rule and the words of and around a finding, hashed: what identifies it across runs.
+
+    The context stops at a blank line, so an edit in another paragraph (even the one just
+    before) leaves it alone; offsets, line numbers and the message are left out, because
+    they change when text is inserted above. Findings with the same digest are told apart
+    by their rank (`:1`, `:2`), as in SARIF's `partialFingerprints`.
+    """
+    text = doc.folded
+    before = _BLANK_LINE.split(text[max(finding.start - CONTEXT, 0) : finding.start])[-1]
+    after = _BLANK_LINE.split(text[finding.end : finding.end + CONTEXT], maxsplit=1)[0]
+    parts = (finding.rule, before, text[finding.start : finding.end], after)
+    normal = "\x1f".join(" ".join(part.casefold().split()) for part in parts)
+    return hashlib.sha256(normal.encode("utf-8", "surrogatepass")).hexdigest()[:16]

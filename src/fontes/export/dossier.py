@@ -1,229 +1,405 @@
 """The JSON dossier: everything fontes found in one document, as a stable contract.
 
-Its shape is fixed by `dossier.schema.json` beside this module; `SCHEMA` names the version.
-Dates are EDTF strings; offsets are Python str indices into the text as decoded.
+The dossier is a projection of the model, declared once below: each record kind names the
+model fields it publishes (their types come from the model's own annotations) and the few
+values it computes from a record, such as its text or a person's dates of birth and death.
+Everything else is derived from these kinds: the JSON, its JSON Schema
+(`dossier.schema.json`, rewritten by `make schema` and checked by a test), the CSV columns,
+and the typed records that `load_dossier` gives back. Dates are EDTF strings; offsets are
+Python str indices into the text as decoded.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
+from fontes.export.kinds import (
+    DEFINITIONS,
+    KINDS,
+    Field,
+    Kind,
+    dump,
+    edtf_of,
+    kind_schema,
+    load,
+    object_schema,
+)
 from fontes.model import (
+    EDTF,
     Citation,
+    CrossReference,
     Document,
+    Elision,
     Entity,
     EntityKind,
     Event,
     Finding,
     GlossaryEntry,
     Mention,
-    PageRange,
-    Period,
+    Note,
     Quotation,
+    Role,
     Section,
+    Span,
     TimeExpression,
     Work,
+    Year,
 )
 
-SCHEMA = "https://fontes.dev/schema/dossier/1.0"
+SCHEMA = "https://fontes.dev/schema/dossier/1.1"
+
+
+def _text(doc: Document, record: Any) -> str:
+    return doc.excerpt(record)
+
+
+def _spoken(doc: Document, record: Any) -> str:
+    return doc.spoken(record)
+
+
+def _entry(doc: Document, entity: Entity) -> GlossaryEntry | None:
+    return doc.glossary_entry(entity.glossary)
+
+
+def _variants(doc: Document, entity: Entity) -> list[str]:
+    return sorted({doc.spoken(m) for m in entity.mentions} - {entity.name})
+
+
+SPAN = Kind("span", Span, ["start", "end"])
+MENTION = Kind("mention", Mention, ["start", "end", Field("text", str, _text)])
+ROLE = Kind("role", Role, ["title", "period", "start", "end"])
+ELISION = Kind("elision", Elision, ["start", "end", "reason"])
+
+SOURCE = Kind(
+    "source",
+    None,
+    [
+        Field("path", str | None, lambda doc, _: doc.path),
+        Field("sha256", str, lambda doc, _: doc.sha256),
+        Field("chars", int, lambda doc, _: len(doc.text)),
+    ],
+)
+SECTION = Kind(
+    "section",
+    Section,
+    [
+        "title",
+        "start",
+        "end",
+        "period",
+        "run_in",
+        Field(
+            "heading",
+            SPAN.record,
+            SPAN.one(lambda s: Span(s.heading_start, s.heading_end)),
+        ),
+    ],
+)
+_ENTITY: list[str | Field] = [
+    "id",
+    "name",
+    "canonical_because",
+    Field("variants", list[str], _variants, "other spellings of the name in the text"),
+    Field("mentions", MENTION.array, MENTION.many(lambda e: e.mentions)),
+]
+PERSON = Kind(
+    "person",
+    Entity,
+    [
+        *_ENTITY,
+        "surname",
+        "forenames",
+        Field(
+            "glossary",
+            str | None,
+            lambda doc, e: e.glossary if _entry(doc, e) else None,
+            "the glossary entry, if any",
+        ),
+        Field("honorific", str | None, lambda doc, e: _on_entry(doc, e, "honorific", "")),
+        Field("description", str | None, lambda doc, e: _on_entry(doc, e, "description")),
+        Field("lifespan", EDTF | None, lambda doc, e: edtf_of(_on_entry(doc, e, "lifespan"))),
+        Field("born", Year | None, lambda doc, e: _on_entry(doc, e, "born")),
+        Field("died", Year | None, lambda doc, e: _on_entry(doc, e, "died")),
+        Field(
+            "roles",
+            ROLE.array,
+            lambda doc, e: [ROLE.project(doc, role) for role in _on_entry(doc, e, "roles") or []],
+        ),
+        Field("places", list[str], lambda doc, e: _on_entry(doc, e, "places") or []),
+        Field(
+            "entry",
+            SPAN.record | None,
+            lambda doc, e: SPAN.project(doc, entry) if (entry := _entry(doc, e)) else None,
+            "where the glossary entry is",
+        ),
+    ],
+)
+ENTITY = Kind("entity", Entity, _ENTITY)
+AMBIGUOUS_MENTION = Kind(
+    "ambiguous_mention", Mention, ["start", "end", Field("text", str, _text), "candidates"]
+)
+WORK = Kind(
+    "work",
+    Work,
+    [
+        "id",
+        "authors",
+        "editors",
+        "title",
+        "place",
+        "year",
+        "volume",
+        "anonymous",
+        "complete",
+        "listed",
+        "start",
+        "end",
+    ],
+)
+CITATION = Kind(
+    "citation",
+    Citation,
+    [
+        "start",
+        "end",
+        Field("text", str, _text),
+        "reference",
+        "author",
+        "title",
+        "work",
+        "pages",
+        "note",
+        "unresolved",
+    ],
+)
+NOTE = Kind(
+    "note",
+    Note,
+    [
+        "id",
+        "number",
+        "start",
+        "end",
+        Field("text", str, lambda doc, n: doc.text[n.text_start : n.end]),
+    ],
+)
+CROSS_REFERENCE = Kind(
+    "cross_reference", CrossReference, ["start", "end", Field("text", str, _text), "target"]
+)
+QUOTATION = Kind(
+    "quotation",
+    Quotation,
+    [
+        "start",
+        "end",
+        Field("text", str, _text),
+        Field("elided", bool, lambda doc, q: q.elided),
+        Field("elisions", ELISION.array, ELISION.many(lambda q: q.elisions)),
+    ],
+)
+TIME = Kind(
+    "time",
+    TimeExpression,
+    [
+        "start",
+        "end",
+        Field("text", str, _spoken),
+        "type",
+        "value",
+        "edtf",
+        Field("mod", str | None, lambda doc, t: t.mod or None, "TimeML mod"),
+        "anchor",
+    ],
+)
+EVENT = Kind(
+    "event",
+    Event,
+    [
+        "start",
+        "end",
+        "kind",
+        "date=edtf",
+        "earliest",
+        "latest",
+        Field("date_span", SPAN.record, SPAN.one(lambda e: Span(e.date_start, e.date_end))),
+        Field("text", str, _spoken),
+        "participants",
+    ],
+)
+FINDING = Kind(
+    "finding",
+    Finding,
+    [
+        "rule",
+        "category",
+        "severity",
+        "message",
+        "start",
+        "end",
+        "line",
+        "column",
+        "suggestion",
+        "fingerprint",
+    ],
+)
+
+
+def _on_entry(doc: Document, entity: Entity, attribute: str, absent: Any = None) -> Any:
+    """A field of the person's glossary entry; `None` for a person without one."""
+    entry = _entry(doc, entity)
+    if entry is None:
+        return None
+    value = getattr(entry, attribute)
+    return None if value == absent else value
+
+
+def _entities(kind: EntityKind) -> Callable[[Document], list[Entity]]:
+    return lambda doc: [e for e in doc.entities if e.kind is kind]
+
+
+# The dossier's top level: each key, the kind of its records and where they come from.
+DOSSIER: dict[str, tuple[Kind, Callable[[Document], Iterable[Any]]]] = {
+    "sections": (SECTION, lambda doc: doc.sections),
+    "people": (PERSON, _entities(EntityKind.PERSON)),
+    "organisations": (ENTITY, _entities(EntityKind.ORGANISATION)),
+    "places": (ENTITY, _entities(EntityKind.PLACE)),
+    "ambiguous_mentions": (
+        AMBIGUOUS_MENTION,
+        lambda doc: [m for m in doc.mentions if m.candidates],
+    ),
+    "works": (WORK, lambda doc: doc.works),
+    "citations": (CITATION, lambda doc: doc.citations),
+    "notes": (NOTE, lambda doc: doc.notes),
+    "cross_references": (CROSS_REFERENCE, lambda doc: doc.cross_references),
+    "quotations": (QUOTATION, lambda doc: doc.quotations),
+    "times": (TIME, lambda doc: doc.times),
+    "events": (EVENT, lambda doc: doc.events),
+    "findings": (FINDING, lambda doc: doc.findings),
+}
+
+
+class Dossier:
+    """The records of one dossier, typed as its kinds declare them.
+
+    `dossier.works[0].title`, `dossier.findings[0].fingerprint`; `source` is one record,
+    every other key a list of records.
+    """
+
+    def __init__(self, source: Any, records: dict[str, list[Any]]) -> None:
+        self.source = source
+        self.records = records
+
+    def __getattr__(self, key: str) -> list[Any]:
+        try:
+            return self.__dict__["records"][key]  # type: ignore[no-any-return]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, Dossier)
+            and self.source == other.source
+            and self.records == other.records
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @classmethod
+    def of(cls, doc: Document) -> Dossier:
+        return cls(
+            SOURCE.project(doc, doc),
+            {
+                key: [kind.project(doc, r) for r in read(doc)]
+                for key, (kind, read) in DOSSIER.items()
+            },
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA,
+            "source": dump(SOURCE.record, self.source),
+            **{key: dump(kind.array, self.records[key]) for key, (kind, _) in DOSSIER.items()},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Dossier:
+        return cls(
+            load(SOURCE.record, data["source"]),
+            {key: load(kind.array, data[key]) for key, (kind, _) in DOSSIER.items()},
+        )
+
+
+def to_dossier(doc: Document) -> dict[str, Any]:
+    """The dossier of an analysed document, as JSON data."""
+    return Dossier.of(doc).to_json()
+
+
+class DossierError(ValueError):
+    """A file that is not a fontes dossier of this version; the message says why."""
+
+
+def load_dossier(path: str | Path) -> Dossier:
+    """Read a dossier that `fontes analyze` wrote back into typed records.
+
+    It is checked against the schema first, so a file of another version or a hand-edited
+    one that breaks the contract is refused with a `DossierError` that names the problem.
+    """
+    import jsonschema
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise DossierError(f"{path}: not a readable dossier ({error})") from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        found = data.get("schema") if isinstance(data, dict) else None
+        raise DossierError(f"{path}: not a dossier of {SCHEMA} (its schema is {found!r})")
+    problem = jsonschema.exceptions.best_match(
+        jsonschema.Draft202012Validator(load_schema()).iter_errors(data)
+    )
+    if problem is not None:
+        where = "/".join(str(part) for part in problem.absolute_path) or "the top level"
+        raise DossierError(f"{path}: {where}: {problem.message}")
+    return Dossier.from_json(data)
+
+
+def derived_schema() -> dict[str, Any]:
+    """The dossier's JSON Schema, derived from the kinds above."""
+    kinds = {kind.name: kind for kind in KINDS.values()}
+    records = {
+        key: {"type": "array", "items": {"$ref": f"#/$defs/{kind.name}"}}
+        for key, (kind, _) in DOSSIER.items()
+    }
+    properties = {"schema": {"const": SCHEMA}, "source": {"$ref": "#/$defs/source"}, **records}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA,
+        "title": "fontes dossier",
+        **object_schema(
+            properties,
+            "Everything fontes found in one document. Offsets are Python str indices (end "
+            "exclusive) into the text as decoded; dates are EDTF strings.",
+        ),
+        "$defs": {
+            **DEFINITIONS,
+            **{name: kind_schema(kind) for name, kind in sorted(kinds.items())},
+        },
+    }
 
 
 def load_schema() -> dict[str, Any]:
+    """The dossier's JSON Schema as the package ships it."""
     text = resources.files("fontes.export").joinpath("dossier.schema.json").read_text()
     schema: dict[str, Any] = json.loads(text)
     return schema
 
 
-def to_dossier(doc: Document) -> dict[str, Any]:
-    entries = {entry.id: entry for entry in doc.glossary}
-    return {
-        "schema": SCHEMA,
-        "source": {"path": doc.path, "sha256": doc.sha256, "chars": len(doc.text)},
-        "sections": [_section(s) for s in doc.sections],
-        "people": [
-            person_record(doc, e, entries.get(e.glossary or ""))
-            for e in doc.entities
-            if e.kind is EntityKind.PERSON
-        ],
-        "organisations": [
-            _entity(doc, e) for e in doc.entities if e.kind is EntityKind.ORGANISATION
-        ],
-        "places": [_entity(doc, e) for e in doc.entities if e.kind is EntityKind.PLACE],
-        "ambiguous_mentions": [
-            {**_mention(doc, m), "candidates": m.candidates} for m in doc.mentions if m.candidates
-        ],
-        "works": [work_record(w) for w in doc.works],
-        "citations": [citation_record(doc, c) for c in doc.citations],
-        "notes": [
-            {
-                "id": n.id,
-                "number": n.number,
-                "start": n.start,
-                "end": n.end,
-                "text": doc.text[n.text_start : n.end],
-            }
-            for n in doc.notes
-        ],
-        "cross_references": [
-            {"start": r.start, "end": r.end, "text": doc.text[r.start : r.end], "target": r.target}
-            for r in doc.cross_references
-        ],
-        "quotations": [_quotation(doc, q) for q in doc.quotations],
-        "times": [_time(doc, t) for t in doc.times],
-        "events": [event_record(doc, e) for e in doc.events],
-        "findings": [finding_record(f) for f in doc.findings],
-    }
+def schema_text() -> str:
+    return json.dumps(derived_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-def _edtf(period: Period | None) -> str | None:
-    return period.edtf if period is not None else None
-
-
-def year_text(year: int | None) -> str | None:
-    return f"{year:04d}" if year is not None else None
-
-
-def _section(section: Section) -> dict[str, Any]:
-    return {
-        "title": section.title,
-        "start": section.start,
-        "end": section.end,
-        "period": _edtf(section.period),
-        "run_in": section.run_in,
-        "heading": {"start": section.heading_start, "end": section.heading_end},
-    }
-
-
-def _mention(doc: Document, mention: Mention) -> dict[str, Any]:
-    return {
-        "start": mention.start,
-        "end": mention.end,
-        "text": doc.text[mention.start : mention.end],
-    }
-
-
-def _entity(doc: Document, entity: Entity) -> dict[str, Any]:
-    """What every entity has: its canonical name, other spellings, and every mention."""
-    spellings = {doc.spoken(m) for m in entity.mentions}
-    return {
-        "id": entity.id,
-        "name": entity.name,
-        "canonical_because": entity.canonical_because,
-        "variants": sorted(spellings - {entity.name}),
-        "mentions": [_mention(doc, m) for m in entity.mentions],
-    }
-
-
-def person_record(doc: Document, entity: Entity, entry: GlossaryEntry | None) -> dict[str, Any]:
-    lifespan = entry.lifespan if entry else None
-    return {
-        **_entity(doc, entity),
-        "surname": entity.surname,
-        "forenames": entity.forenames,
-        "glossary": entry.id if entry else None,
-        "honorific": entry.honorific or None if entry else None,
-        "description": entry.description if entry else None,
-        "lifespan": _edtf(lifespan),
-        "born": year_text(lifespan.first_year) if lifespan else None,
-        "died": year_text(lifespan.last_year) if lifespan else None,
-        "roles": [
-            {"title": r.title, "period": _edtf(r.period), "start": r.start, "end": r.end}
-            for r in (entry.roles if entry else [])
-        ],
-        "places": entry.places if entry else [],
-        "entry": {"start": entry.start, "end": entry.end} if entry else None,
-    }
-
-
-def work_record(work: Work) -> dict[str, Any]:
-    return {
-        "id": work.id,
-        "authors": work.authors,
-        "editors": work.editors,
-        "title": work.title,
-        "place": work.place,
-        "year": year_text(work.year),
-        "volume": work.volume,
-        "anonymous": work.anonymous,
-        "complete": work.complete,
-        "listed": work.listed,
-        "start": work.start,
-        "end": work.end,
-    }
-
-
-def _pages(page: PageRange) -> dict[str, Any]:
-    def number(value: str) -> int | str:
-        return int(value) if value.isdigit() else value
-
-    return {"first": number(page.first), "last": number(page.last)}
-
-
-def citation_record(doc: Document, citation: Citation) -> dict[str, Any]:
-    return {
-        "start": citation.start,
-        "end": citation.end,
-        "text": doc.text[citation.start : citation.end],
-        "reference": str(citation.reference),
-        "author": citation.author,
-        "title": citation.title,
-        "work": citation.work,
-        "pages": [_pages(p) for p in citation.pages],
-        "note": citation.note,
-        "unresolved": citation.unresolved,
-    }
-
-
-def _quotation(doc: Document, quotation: Quotation) -> dict[str, Any]:
-    return {
-        "start": quotation.start,
-        "end": quotation.end,
-        "text": doc.text[quotation.start : quotation.end],
-        "elided": quotation.elided,
-        "elisions": [
-            {"start": e.start, "end": e.end, "reason": e.reason} for e in quotation.elisions
-        ],
-    }
-
-
-def finding_record(finding: Finding) -> dict[str, Any]:
-    return {
-        "rule": finding.rule,
-        "category": str(finding.category),
-        "severity": str(finding.severity),
-        "message": finding.message,
-        "start": finding.start,
-        "end": finding.end,
-        "line": finding.line,
-        "column": finding.column,
-        "suggestion": finding.suggestion,
-    }
-
-
-def _time(doc: Document, time: TimeExpression) -> dict[str, Any]:
-    return {
-        "start": time.start,
-        "end": time.end,
-        "text": doc.spoken(time),
-        "type": time.type.value,
-        "value": time.value,
-        "edtf": time.edtf,
-        "mod": time.mod or None,
-        "anchor": time.anchor,
-    }
-
-
-def event_record(doc: Document, event: Event) -> dict[str, Any]:
-    return {
-        "start": event.start,
-        "end": event.end,
-        "kind": event.kind.value,
-        "date": event.edtf,
-        "earliest": event.earliest.isoformat() if event.earliest else None,
-        "latest": event.latest.isoformat() if event.latest else None,
-        "date_span": {"start": event.date_start, "end": event.date_end},
-        "text": doc.spoken(event),
-        "participants": event.participants,
-    }
+if __name__ == "__main__":  # `make schema`: python -m fontes.export.dossier > dossier.schema.json
+    print(schema_text(), end="")

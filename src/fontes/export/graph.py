@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 
-from fontes.export.dossier import year_text
+from fontes.export.kinds import year_text
 from fontes.export.xmltext import xml_safe
 from fontes.model import Document, Entity, Mention, Period
 from fontes.time.events import sentences

@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from fontes.checks import Rule
-from fontes.export.dossier import finding_record
+from fontes.export.dossier import FINDING
 from fontes.model import Document, Finding, Severity
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+# The name of fontes' fingerprint among a result's partial fingerprints; versioned, as SARIF
+# advises, so that a change of how it is computed is not mistaken for a changed finding.
+FINGERPRINT_KEY = "fontes/context/v1"
 
 
 def text_report(docs: Iterable[Document]) -> str:
@@ -25,7 +28,7 @@ def text_report(docs: Iterable[Document]) -> str:
 
 
 def json_report(docs: Iterable[Document]) -> str:
-    records = [{"path": doc.path, **finding_record(f)} for doc in docs for f in doc.findings]
+    records = [{"path": doc.path, **FINDING.json(doc, f)} for doc in docs for f in doc.findings]
     return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -111,6 +114,8 @@ def _sarif_result(doc: Document, finding: Finding, index: dict[str, int]) -> dic
                 }
             }
         ],
+        # Code-scanning tools match results across runs by this, not by line.
+        "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
         "properties": {"category": str(finding.category), "suggestion": finding.suggestion},
     }
     if finding.rule in index:

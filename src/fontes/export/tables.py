@@ -1,77 +1,156 @@
 """CSV tables of people, events, works, citations and findings, for spreadsheets and pandas.
 
-Each row is drawn from the dossier's record of the same thing, so that the two exports never
-disagree. Offsets are integers, lists are joined with `; `, an absent value is an empty cell.
+Each table is one of the dossier's record kinds (`export/dossier.py`): its columns name
+fields of that kind, so a row holds the same values as the dossier's record of the same
+thing, or are declared here as values only a spreadsheet needs (how often a work is cited).
+Offsets are integers, lists are joined with `; `, an absent value is an empty cell.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import weakref
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from fontes.checks import RULES
-from fontes.export.dossier import (
-    citation_record,
-    event_record,
-    finding_record,
-    person_record,
-    work_record,
-)
+from fontes.export.dossier import DOSSIER
 from fontes.export.files import OutputError, check_outputs, write_output
-from fontes.model import Document, EntityKind
+from fontes.export.kinds import Field, Kind, dump
+from fontes.model import Document, Entity, Finding, Work
+
+
+@dataclass(frozen=True)
+class Table:
+    """A CSV table: the records of one dossier key, and its columns in order.
+
+    A column is a field of the key's kind, by name, or a `Field` of the table's own.
+    """
+
+    key: str
+    columns: tuple[str | Field, ...]
+
+    @property
+    def kind(self) -> Kind:
+        return DOSSIER[self.key][0]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.key if isinstance(c, Field) else c for c in self.columns)
+
+    def fields(self) -> list[Field]:
+        published = {f.key: f for f in self.kind.fields}
+        try:
+            return [c if isinstance(c, Field) else published[c] for c in self.columns]
+        except KeyError as missing:
+            raise TypeError(f"{self.key} table: its kind has no field {missing}") from None
+
+    def rows(self, doc: Document) -> Iterable[dict[str, Any]]:
+        fields = self.fields()
+        for record in DOSSIER[self.key][1](doc):
+            yield {f.key: dump(f.type, f.get(doc, record)) for f in fields}
+
+
+# Citations per work, counted once per document (a weak key: no document is kept alive).
+_CITED: weakref.WeakKeyDictionary[Document, Counter[str]] = weakref.WeakKeyDictionary()
+
+
+def _times_cited(doc: Document, work: Work) -> int:
+    if doc not in _CITED:
+        _CITED[doc] = Counter(c.work for c in doc.citations if c.work)
+    return _CITED[doc][work.id]
+
+
+def _role_labels(doc: Document, person: Entity) -> list[str]:
+    entry = doc.glossary_entry(person.glossary)
+    return [
+        f"{role.title} ({role.period.edtf})" if role.period else role.title
+        for role in (entry.roles if entry else [])
+    ]
+
+
+def _rule_name(doc: Document, finding: Finding) -> str | None:
+    return RULES[finding.rule].name if finding.rule in RULES else None
+
 
 PEOPLE = "people.csv"
 EVENTS = "events.csv"
 WORKS = "works.csv"
 CITATIONS = "citations.csv"
 FINDINGS = "findings.csv"
-# The only names `write_tables` writes in its directory, in the order it writes them.
-TABLES = (PEOPLE, EVENTS, WORKS, CITATIONS, FINDINGS)
-
-COLUMNS: dict[str, tuple[str, ...]] = {
-    PEOPLE: (
-        "id",
-        "name",
-        "canonical_because",
-        "variants",
-        "born",
-        "died",
-        "lifespan",
-        "roles",
-        "mentions",
-        "glossary",
+SPECS: dict[str, Table] = {
+    PEOPLE: Table(
+        "people",
+        (
+            "id",
+            "name",
+            "canonical_because",
+            "variants",
+            "born",
+            "died",
+            "lifespan",
+            Field("roles", list[str], _role_labels),
+            Field("mentions", int, lambda doc, person: len(person.mentions)),
+            "glossary",
+        ),
     ),
-    EVENTS: ("kind", "date", "earliest", "latest", "text", "participants", "start", "end"),
-    WORKS: (
-        "id",
-        "authors",
-        "editors",
-        "title",
-        "place",
-        "year",
-        "listed",
-        "complete",
-        "times_cited",
+    EVENTS: Table(
+        "events",
+        ("kind", "date", "earliest", "latest", "text", "participants", "start", "end"),
     ),
-    CITATIONS: ("start", "end", "text", "reference", "work", "pages", "unresolved"),
-    FINDINGS: (
-        "rule",
-        "name",
-        "category",
-        "severity",
-        "line",
-        "column",
-        "start",
-        "end",
-        "text",
-        "message",
-        "suggestion",
+    WORKS: Table(
+        "works",
+        (
+            "id",
+            "authors",
+            "editors",
+            "title",
+            "place",
+            "year",
+            "listed",
+            "complete",
+            Field("times_cited", int, _times_cited),
+        ),
+    ),
+    CITATIONS: Table(
+        "citations",
+        (
+            "start",
+            "end",
+            "text",
+            "reference",
+            "work",
+            Field("pages", list[str], lambda doc, c: [str(page) for page in c.pages]),
+            "unresolved",
+        ),
+    ),
+    FINDINGS: Table(
+        "findings",
+        (
+            "rule",
+            Field(
+                "name", str | None, lambda doc, f: RULES[f.rule].name if f.rule in RULES else None
+            ),
+            "category",
+            "severity",
+            "line",
+            "column",
+            "start",
+            "end",
+            Field("text", str, lambda doc, f: doc.excerpt(f)),
+            "message",
+            "suggestion",
+            "fingerprint",
+        ),
     ),
 }
+# The only names `write_tables` writes in its directory, in the order it writes them.
+TABLES = tuple(SPECS)
+COLUMNS: dict[str, tuple[str, ...]] = {name: spec.names for name, spec in SPECS.items()}
 
 Row = dict[str, Any]
 
@@ -85,16 +164,9 @@ def write_tables(doc: Document, directory: Path) -> list[Path]:
     inputs = [Path(doc.path)] if doc.path else []
     check_tables(directory, inputs)
     directory.mkdir(parents=True, exist_ok=True)
-    rows = {
-        PEOPLE: _people(doc),
-        EVENTS: _events(doc),
-        WORKS: _works(doc),
-        CITATIONS: _citations(doc),
-        FINDINGS: _findings(doc),
-    }
     paths = [directory / name for name in TABLES]
     for path in paths:
-        write_output(path, _csv(COLUMNS[path.name], rows[path.name]), inputs)
+        write_output(path, _csv(COLUMNS[path.name], SPECS[path.name].rows(doc)), inputs)
     return paths
 
 
@@ -132,61 +204,3 @@ def _cell(value: Any) -> str | int:
         return value
     text = str(value)
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
-def _people(doc: Document) -> Iterator[Row]:
-    entries = {entry.id: entry for entry in doc.glossary}
-    for entity in doc.entities:
-        if entity.kind is not EntityKind.PERSON:
-            continue
-        person = person_record(doc, entity, entries.get(entity.glossary or ""))
-        yield {
-            "id": person["id"],
-            "name": person["name"],
-            "canonical_because": person["canonical_because"],
-            "variants": person["variants"],
-            "born": person["born"],
-            "died": person["died"],
-            "lifespan": person["lifespan"],
-            "roles": [
-                f"{role['title']} ({role['period']})" if role["period"] else role["title"]
-                for role in person["roles"]
-            ],
-            "mentions": len(person["mentions"]),
-            "glossary": person["glossary"],
-        }
-
-
-def _events(doc: Document) -> Iterator[Row]:
-    for event in doc.events:
-        record = event_record(doc, event)
-        yield {column: record[column] for column in COLUMNS[EVENTS]}
-
-
-def _works(doc: Document) -> Iterator[Row]:
-    cited = Counter(citation.work for citation in doc.citations if citation.work)
-    for work in doc.works:
-        record = work_record(work)
-        yield {
-            **{column: record.get(column) for column in COLUMNS[WORKS]},
-            "times_cited": cited[work.id],
-        }
-
-
-def _citations(doc: Document) -> Iterator[Row]:
-    for citation in doc.citations:
-        record = citation_record(doc, citation)
-        yield {
-            **{column: record.get(column) for column in COLUMNS[CITATIONS]},
-            "pages": [str(page) for page in citation.pages],
-        }
-
-
-def _findings(doc: Document) -> Iterator[Row]:
-    for finding in doc.findings:
-        rule = RULES.get(finding.rule)
-        yield {
-            **finding_record(finding),
-            "name": rule.name if rule else None,
-            "text": doc.text[finding.start : finding.end],
-        }

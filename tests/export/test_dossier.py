@@ -1,0 +1,130 @@
+"""The dossier: derived from the model's record kinds, loadable back, unchanged on the golden texts.
+
+`tests/golden/` holds the dossiers of the example and the shared sample as fontes wrote them
+before the dossier was derived from the model; only the fields added since may differ.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+import fontes
+from fontes.export.dossier import (
+    DOSSIER,
+    SCHEMA,
+    Dossier,
+    DossierError,
+    derived_schema,
+    load_dossier,
+    load_schema,
+    to_dossier,
+)
+from fontes.export.kinds import KINDS
+from fontes.export.tables import COLUMNS, SPECS
+from fontes.model import Document, PageRange, Reference, Severity
+
+ROOT = Path(__file__).parents[2]
+GOLDEN = ROOT / "tests" / "golden"
+TEXTS = {
+    "dock-strike": ROOT / "examples" / "dock-strike.txt",
+    "industrial-party": ROOT.parent / "shared" / "samples" / "industrial-party.txt",
+}
+# Fields the dossier gained after the golden files were written, by record kind.
+ADDED = {"findings": {"fingerprint"}}
+
+
+@pytest.fixture(scope="module", params=sorted(TEXTS))
+def analysed(request: pytest.FixtureRequest) -> tuple[str, Document]:
+    path = TEXTS[request.param]
+    if not path.exists():
+        pytest.skip(f"{path} not found (../shared is absent)")
+    return request.param, fontes.analyze_file(path)
+
+
+def test_the_shipped_schema_is_the_one_the_record_kinds_derive() -> None:
+    assert load_schema() == derived_schema(), "dossier.schema.json is stale: run `make schema`"
+    jsonschema.Draft202012Validator.check_schema(load_schema())
+
+
+def test_every_published_kind_has_a_schema_of_its_own() -> None:
+    definitions = load_schema()["$defs"]
+    for kind in KINDS.values():
+        properties = definitions[kind.name]["properties"]
+        assert list(properties) == [f.key for f in kind.fields]
+        assert [f.name for f in fields(kind.record)] == [f.key for f in kind.fields]
+
+
+def test_the_dossier_is_the_golden_one_but_for_the_added_fields(
+    analysed: tuple[str, Document],
+) -> None:
+    name, doc = analysed
+    golden = json.loads((GOLDEN / f"{name}.dossier.json").read_text(encoding="utf-8"))
+    dossier = to_dossier(doc)
+    assert dossier["schema"] == SCHEMA
+    for data in (golden, dossier):
+        del data["schema"]
+        data["source"]["path"] = None  # the golden files were written from another folder
+    for key, added in ADDED.items():
+        for record in dossier[key]:
+            assert added <= set(record)
+            for field in added:
+                del record[field]
+    assert dossier == golden
+
+
+def test_the_dossier_validates_and_loads_back_as_typed_records(
+    analysed: tuple[str, Document], tmp_path: Path
+) -> None:
+    _, doc = analysed
+    path = tmp_path / "dossier.json"
+    data = to_dossier(doc)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    jsonschema.validate(data, load_schema())
+
+    loaded = load_dossier(path)
+
+    assert loaded.to_json() == data
+    assert loaded == Dossier.of(doc)
+    assert [w.year for w in loaded.works] == [w.year for w in doc.works]
+    assert all(isinstance(f.severity, Severity) for f in loaded.findings)
+    assert all(isinstance(c.reference, Reference) for c in loaded.citations)
+    assert all(isinstance(p, PageRange) for c in loaded.citations for p in c.pages)
+    assert all(isinstance(e.earliest, date | None) for e in loaded.events)
+    assert [f.fingerprint for f in loaded.findings] == [f.fingerprint for f in doc.findings]
+    with pytest.raises(AttributeError):
+        loaded.no_such_records  # noqa: B018
+
+
+def write(tmp_path: Path, data: Any) -> Path:
+    path = tmp_path / "dossier.json"
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_a_file_that_is_not_a_dossier_of_this_version_is_refused(tmp_path: Path) -> None:
+    data = to_dossier(fontes.analyze("Mary Halloran spoke at the dock gates in 1889."))
+    with pytest.raises(DossierError, match="not a readable dossier"):
+        load_dossier(write(tmp_path, "{not json"))
+    with pytest.raises(DossierError, match="its schema is 'https://fontes.dev/schema/dossier/1.0'"):
+        load_dossier(write(tmp_path, {**data, "schema": "https://fontes.dev/schema/dossier/1.0"}))
+    broken = {**data, "works": [{"id": "work-x"}]}
+    with pytest.raises(DossierError, match="works/0"):
+        load_dossier(write(tmp_path, broken))
+    with pytest.raises(DossierError, match="not a readable dossier"):
+        load_dossier(tmp_path / "missing.json")
+
+
+def test_each_csv_column_is_a_field_of_its_kind_or_declared_by_the_table() -> None:
+    for name, table in SPECS.items():
+        published = {f.key for f in table.kind.fields}
+        own = [f.key for f in table.fields() if f.key not in published]
+        assert COLUMNS[name] == table.names
+        assert set(own) <= {"roles", "mentions", "times_cited", "pages", "name", "text"}
+        assert table.key in DOSSIER
