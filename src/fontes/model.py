@@ -262,6 +262,11 @@ class Role(Record):
     end: Offset
     period: Period | None = None
 
+    @property
+    def label(self) -> str:
+        """`mayor of Tver (1905/1910)`: how the report and the tables list a role."""
+        return f"{self.title} ({self.period.edtf})" if self.period else self.title
+
 
 @dataclass(slots=True)
 class GlossaryEntry(Record):

@@ -50,9 +50,8 @@ def cross_reference_through_variant(doc: Document) -> Iterator[Problem]:
 
     Example: `Thomas Harkin*` when the glossary has `HARKINS, Thomas J.`.
     """
-    entries = {entry.id: entry for entry in doc.glossary}
     for reference in doc.cross_references:
-        nearest = entries.get(reference.nearest or "")
+        nearest = doc.glossary_entry(reference.nearest)
         if reference.target is None and nearest is not None:
             yield Problem(
                 reference.start,

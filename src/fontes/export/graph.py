@@ -18,7 +18,7 @@ import networkx as nx
 
 from fontes.export.kinds import year_text
 from fontes.export.xmltext import xml_safe
-from fontes.model import Document, Entity, Mention, Period
+from fontes.model import Document, Entity, GlossaryEntry, Mention
 from fontes.time.events import sentences
 
 KIN = "kin"
@@ -27,10 +27,9 @@ KIN = "kin"
 def entity_graph(doc: Document) -> nx.Graph[str]:
     """The graph of `doc`: a sentence, not a paragraph, is what names two entities together."""
     graph: nx.Graph[str] = nx.Graph()
-    lifespans = {entry.id: entry.lifespan for entry in doc.glossary}
     for entity in doc.entities:
         if entity.mentions:
-            graph.add_node(entity.id, **_node(entity, lifespans.get(entity.glossary or "")))
+            graph.add_node(entity.id, **_node(entity, doc.glossary_entry(entity.glossary)))
     mentions = sorted((m for m in doc.mentions if m.entity in graph), key=lambda m: m.start)
     starts = [m.start for m in mentions]
     for paragraph in doc.paragraphs:
@@ -53,14 +52,14 @@ def to_graphml(doc: Document) -> bytes:
     return buffer.getvalue()
 
 
-def _node(entity: Entity, lifespan: Period | None) -> dict[str, Any]:
+def _node(entity: Entity, entry: GlossaryEntry | None) -> dict[str, Any]:
     node: dict[str, Any] = {
         "label": xml_safe(entity.name),
         "kind": entity.kind.value,
         "mentions": len(entity.mentions),
     }
-    if lifespan is not None:
-        for key, year in (("born", lifespan.first_year), ("died", lifespan.last_year)):
+    if entry is not None:
+        for key, year in (("born", entry.born), ("died", entry.died)):
             if year is not None:
                 node[key] = year_text(year)
     return node

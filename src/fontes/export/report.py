@@ -63,8 +63,7 @@ def render_report(doc: Document) -> str:
     findings = sorted(doc.findings, key=lambda f: (f.start, _SEVERITY_ORDER[f.severity]))
     starts = [m.start for m in doc.mentions]
     rows = [_finding(doc, f, index, starts) for index, f in enumerate(findings)]
-    entries = {entry.id: entry for entry in doc.glossary}
-    entities = {e.id: _entity(doc, e, entries.get(e.glossary or "")) for e in doc.entities}
+    entities = {e.id: _entity(doc, e, doc.glossary_entry(e.glossary)) for e in doc.entities}
     counts = Counter(str(f.severity) for f in findings)
     return template.render(
         title=doc.sections[0].title if doc.sections else (doc.path or "document"),
@@ -149,16 +148,12 @@ def _finding(doc: Document, finding: Any, index: int, starts: list[int]) -> dict
 
 def _entity(doc: Document, entity: Entity, entry: GlossaryEntry | None) -> dict[str, Any]:
     """Name, kind, variants, lifespan and roles (from its biographical note), mentions."""
-    roles = [
-        f"{role.title} ({role.period.edtf})" if role.period else role.title
-        for role in (entry.roles if entry else [])
-    ]
     return {
         "name": entity.name,
         "kind": str(entity.kind),
         "variants": sorted({doc.spoken(m) for m in entity.mentions} - {entity.name}),
         "lifespan": entry.lifespan.edtf if entry and entry.lifespan else None,
-        "roles": roles,
+        "roles": [role.label for role in entry.roles] if entry else [],
         "mentions": len(entity.mentions),
     }
 
@@ -236,14 +231,14 @@ def _timeline(doc: Document) -> Markup | None:
             f'stroke="#eee"/><text x="{x(year):.1f}" y="14" font-size="10" '
             f'text-anchor="middle">{year}</text>'
         )
-    lives = {g.id: g.lifespan for g in doc.glossary if g.lifespan is not None}
     for row, (person, items) in enumerate(rows.items()):
         y = 30 + _ROW * row
         parts.append(
             f'<text x="{_LEFT - 6}" y="{y + 11}" font-size="11" text-anchor="end">'
             f"{escape(names.get(person, person))}</text>"
         )
-        life = lives.get(person)
+        entry = doc.glossary_entry(person)
+        life = entry.lifespan if entry else None
         if life is not None and life.first_year is not None and life.last_year is not None:
             born, died = sorted((life.first_year, life.last_year))
             parts.append(

@@ -67,10 +67,7 @@ def _times_cited(doc: Document, work: Work) -> int:
 
 def _role_labels(doc: Document, person: Entity) -> list[str]:
     entry = doc.glossary_entry(person.glossary)
-    return [
-        f"{role.title} ({role.period.edtf})" if role.period else role.title
-        for role in (entry.roles if entry else [])
-    ]
+    return [role.label for role in entry.roles] if entry else []
 
 
 def _rule_name(doc: Document, finding: Finding) -> str | None:

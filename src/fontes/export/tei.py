@@ -166,12 +166,11 @@ class _Person:
 
 def _people(doc: Document, ids: _Ids) -> list[_Person]:
     """Person entities with their glossary entries, then any entry no entity was linked to."""
-    entries = {entry.id: entry for entry in doc.glossary}
     people, linked = [], set()
     for entity in doc.entities:
         if entity.kind is EntityKind.PERSON:
             aliases = (entity.glossary,) if entity.glossary else ()
-            entry = entries.get(entity.glossary or "")
+            entry = doc.glossary_entry(entity.glossary)
             people.append(_Person(ids.assign(entity.id, *aliases), entity, entry))
             linked.add(entity.glossary)
     for entry in doc.glossary:
@@ -217,11 +216,7 @@ def _person(listing: etree._Element, doc: Document, text: str, person: _Person) 
         _canonical(element, "persName", entry.name, honorific=honorific)
     if entry is None:
         return
-    lifespan = entry.lifespan
-    for tag, year in (
-        ("birth", lifespan.first_year if lifespan else None),
-        ("death", lifespan.last_year if lifespan else None),
-    ):
+    for tag, year in (("birth", entry.born), ("death", entry.died)):
         if year is not None and 0 < year < 10000:
             _add(element, tag, attrib={"when": f"{year:04d}"})
     if entry.description:
