@@ -16,7 +16,7 @@ Systems, all typed with HIPE-2020 coarse types and then mapped per dataset by
 - `tuned` and `fontes+tuned` (when `--model DIR`, default `bench/out/models/hipe-ner`,
   exists; `make bench` trains it): the model `train_ner.py` fine-tunes on hipe2020 dev, read
   directly with the rules its study chose (`train_ner.Settings.rules`), and as fontes' model
-  (`FONTES_SPACY_MODEL=DIR`), with the same title convention as `fontes`.
+  (`fontes.Settings(spacy_model=DIR)`), with the same title convention as `fontes`.
 For topres19th (toponyms only) a place becomes STREET or BUILDING by its last word (or a
 spaCy FAC label), else LOC; persons, organisations, products and dates are not scored.
 fontes finds no products or dates yet, so those HIPE types count against it.
@@ -25,7 +25,6 @@ fontes finds no products or dates yet, so those HIPE types count against it.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -34,8 +33,8 @@ from typing import NamedTuple
 
 import spacy
 
+import fontes
 from fontes.model import TimeType
-from fontes.pipeline import analyze
 from hipe import OUT_DIR, CharSpan, Document, Token, data_path, load, score, to_iob, write_tsv
 from ner_rules import apply_rules, for_dataset, spacy_type
 from train_ner import DEFAULT_MODEL, Settings, model_text
@@ -57,18 +56,9 @@ class Mention(NamedTuple):
 def fontes_system(text: str, model: str | None = None) -> list[Mention]:
     """fontes' people, organisations and places: every stage up to the entities, no checks.
 
-    `model` is given to fontes as a user would give it, through `FONTES_SPACY_MODEL`.
+    `model` is given to fontes as a user of the API gives it, in `fontes.Settings`.
     """
-    saved = os.environ.get("FONTES_SPACY_MODEL")
-    if model:
-        os.environ["FONTES_SPACY_MODEL"] = model
-    try:
-        doc = analyze(text, rules=[])
-    finally:
-        if saved is None:
-            os.environ.pop("FONTES_SPACY_MODEL", None)
-        else:
-            os.environ["FONTES_SPACY_MODEL"] = saved
+    doc = fontes.analyze(text, rules=[], settings=fontes.Settings(spacy_model=model))
     found = [Mention(m.start, m.end, KIND_TO_HIPE[m.kind], m.source) for m in doc.mentions]
     # HIPE's `time`: dates printed in full (`March 5, 1790`), not relative or partial ones.
     found += [

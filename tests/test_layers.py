@@ -6,10 +6,12 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).parents[1] / "src" / "fontes"
-# Lowest first. The model and the text layer are below every stage; the pipeline runs the
-# stages, the command line and the package's own `__init__` sit on top.
+# Lowest first. The settings, the model and the text layer are below every stage; the
+# pipeline runs the stages, the runner runs the pipeline over many files, the command line
+# and the package's own `__init__` sit on top.
 LAYERS = [
     "version",
+    "settings",
     "model",
     "text",
     "reading",
@@ -19,6 +21,7 @@ LAYERS = [
     "checks",
     "export",
     "pipeline",
+    "runner",
     "cli",
     "__init__",
     "__main__",

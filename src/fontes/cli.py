@@ -1,24 +1,20 @@
-"""The command line: a thin layer over `fontes.analyze_file` and the exports.
+"""The command line: a thin layer over `fontes.analyze_file`, `fontes.pipe` and the exports.
 
 Exit codes follow linters: 0 clean, 1 when `check` finds an error, 2 for bad input or usage.
+The environment is read here only (`FONTES_SPACY_MODEL`, `FONTES_DEBUG`), and passed down.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import itertools
 import json
-import multiprocessing
 import os
 import signal
 import sys
-from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from enum import StrEnum
-from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -39,6 +35,8 @@ from fontes.model import Document, Severity
 from fontes.pipeline import analyze_file
 from fontes.reading import InputError
 from fontes.reading.source import os_reason
+from fontes.runner import pipe, worker_count
+from fontes.settings import Settings
 from fontes.version import __version__
 
 app = typer.Typer(
@@ -121,7 +119,7 @@ def analyze(
         if output is not None:
             check_outputs([output], [file])
         with _working(f"reading {file.name}"):
-            doc = analyze_file(file, encoding, rules)
+            doc = analyze_file(file, encoding, rules, settings=_settings())
         payload = json.dumps(to_dossier(doc), indent=2, ensure_ascii=False) + "\n"
         if output is None:
             _emit(payload)
@@ -150,19 +148,21 @@ def check(
 ) -> None:
     """Check FILES and print one finding a line; exit 1 when any error is found."""
     rules = _rules(select, ignore)
+    settings = _settings()
     jobs = _bounded_jobs(jobs, len(files))
     streaming = output_format is OutputFormat.TEXT
     docs: list[Document] = []  # kept only for JSON and SARIF, which are written at the end
     counts = dict.fromkeys(Severity, 0)
     read = 0
     unreadable: list[tuple[Path, str]] = []
-    with _progress(len(files)) as advance:
-        for file, result in zip(files, _analysed(files, encoding, rules, jobs), strict=True):
+    results = pipe(files, jobs, encoding=encoding, rules=rules, settings=settings)
+    with _progress(len(files)) as advance, contextlib.closing(results):
+        for result in results:
             try:
                 with _user_errors():
-                    doc = result()
+                    doc = result.unwrap()
             except _Failure as failure:
-                unreadable.append((file, failure.reason))
+                unreadable.append((Path(result.path), failure.reason))
             else:
                 read += 1
                 for finding in doc.findings:
@@ -203,7 +203,7 @@ def report(
         output = output or Path(f"{file.stem}.report.html")
         check_outputs([output], [file])
         with _working(f"reading {file.name}"):
-            doc = analyze_file(file, encoding, rules)
+            doc = analyze_file(file, encoding, rules, settings=_settings())
             html = render_report(doc)
         write_output(output, html, [file])
         errors.print(f"report written to {output}", markup=False)
@@ -236,7 +236,7 @@ def export(
         elif output is not None:
             check_outputs([output], [file])
         with _working(f"reading {file.name}"):
-            doc = analyze_file(file, encoding, rules)
+            doc = analyze_file(file, encoding, rules, settings=_settings())
         if output_format is ExportFormat.CSV:
             written = write_tables(doc, directory)
             errors.print(f"{len(written)} tables written to {directory}", markup=False)
@@ -330,10 +330,14 @@ def _silence_stdout() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _settings() -> Settings:
+    """The settings the environment gives: read here, once a command, and passed down."""
+    return Settings(spacy_model=os.environ.get("FONTES_SPACY_MODEL") or None)
+
+
 def _bounded_jobs(jobs: int, files: int) -> int:
-    """No more workers than CPUs or files: each loads its own model, so more only cost memory."""
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    bounded = max(1, min(jobs, cpus or 1, files))
+    """`fontes.runner.worker_count`, with a note when the CPUs capped `--jobs`."""
+    bounded = worker_count(jobs, files)
     if bounded < jobs and bounded < files:
         errors.print(
             f"fontes: note: --jobs {jobs} capped at {bounded}, the CPUs available", markup=False
@@ -379,30 +383,6 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
     with Progress(console=errors, transient=True) as progress:
         task = progress.add_task("checking", total=total)
         yield lambda: progress.advance(task)
-
-
-def _analysed(
-    files: list[Path], encoding: str, rules: list[Rule], jobs: int
-) -> Iterator[Callable[[], Document]]:
-    """For each file in order, a call that returns its document or raises its error.
-
-    With several jobs the files are read in worker processes, a few ahead of the one being
-    printed, so that memory holds a handful of documents whatever the corpus.
-    """
-    if jobs == 1:
-        for file in files:
-            yield partial(analyze_file, file, encoding, rules)
-        return
-    context = multiprocessing.get_context("spawn")  # no fork of a loaded model's threads
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        pending: deque[Future[Document]] = deque()
-        queue = iter(files)
-        for file in itertools.islice(queue, 2 * jobs):
-            pending.append(pool.submit(analyze_file, file, encoding, rules))
-        while pending:
-            yield pending.popleft().result
-            for file in itertools.islice(queue, 1):
-                pending.append(pool.submit(analyze_file, file, encoding, rules))
 
 
 @contextmanager

@@ -112,7 +112,9 @@ def test_a_file_that_is_not_a_dossier_of_this_version_is_refused(tmp_path: Path)
     data = to_dossier(fontes.analyze("Mary Halloran spoke at the dock gates in 1889."))
     with pytest.raises(DossierError, match="not a readable dossier"):
         load_dossier(write(tmp_path, "{not json"))
-    with pytest.raises(DossierError, match="its schema is 'https://fontes.dev/schema/dossier/1.0'"):
+    with pytest.raises(
+        DossierError, match=r"its schema is 'https://fontes\.dev/schema/dossier/1\.0'"
+    ):
         load_dossier(write(tmp_path, {**data, "schema": "https://fontes.dev/schema/dossier/1.0"}))
     broken = {**data, "works": [{"id": "work-x"}]}
     with pytest.raises(DossierError, match="works/0"):
