@@ -179,6 +179,12 @@ class Document:
         return self._entries.get(entry_id) if entry_id else None
 
 
+def display_surname(surname: str) -> str:
+    """A surname as prose prints it: the glossary's capitals in title case (`HALLORAN` →
+    `Halloran`, `O'KEEFFE` → `O'Keeffe`); any other spelling as it stands (`McBRIDE`)."""
+    return surname.title() if surname.isupper() else surname
+
+
 class Record:
     """Base for anything found in the text; subclasses are dataclasses with start/end."""
 
@@ -296,7 +302,7 @@ class GlossaryEntry(Record):
     @property
     def name(self) -> str:
         """The name in reading order, as a historian would write it in prose."""
-        surname = self.surname.title() if self.surname.isupper() else self.surname
+        surname = display_surname(self.surname)
         return f"{self.forenames} {surname}".strip()
 
 

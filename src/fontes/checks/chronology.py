@@ -9,6 +9,7 @@ from datetime import date
 
 from fontes.checks.registry import Problem, rule
 from fontes.model import Category, Document, EventKind, GlossaryEntry, Severity, TimeType
+from fontes.text.deaths import DEATH_WORD
 from fontes.text.names import fold
 from fontes.time.expressions import find_time_expressions
 
@@ -83,8 +84,8 @@ _POSTHUMOUS = re.compile(
 # Words that make a statement about a dead person legitimate: it speaks of the death or
 # the memory, not of the person acting.
 _ABOUT_THE_DEAD = re.compile(
-    r"\b(?:died|dead|death|late|memory|posthum\w*|buried|funeral|grave|widow\w*|obituary|"
-    r"legacy|commemorat\w*|mourn\w*|killed|executed)\b",
+    rf"\b(?:{DEATH_WORD}|dead|death|late|memory|posthum\w*|buried|funeral|grave|widow\w*|"
+    r"obituary|legacy|commemorat\w*|mourn\w*)\b",
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(r",?\s*(?:in|on|that is,?|i\.e\.,?|namely)?\s*")

@@ -18,8 +18,8 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from fontes.model import Document, Entity, EntityKind, Mention
-from fontes.text.names import fold, unique_id
+from fontes.model import Document, Entity, EntityKind, Mention, display_surname
+from fontes.text.names import fold, possessive_at, unique_id
 from fontes.text.spelling import Difference, SpellingIndex, compare
 
 _SAME_FORENAME = (Difference.SAME, Difference.TRANSLITERATION, Difference.OCR)
@@ -73,14 +73,13 @@ class _Paragraphs:
 def link_entities(doc: Document) -> None:
     people = _People()
     for entry in doc.glossary:
-        surname = entry.surname.title() if entry.surname.isupper() else entry.surname
         people.add(
             Entity(
                 id=entry.id,
                 kind=EntityKind.PERSON,
                 name=entry.name,
                 forenames=entry.forenames,
-                surname=surname,
+                surname=display_surname(entry.surname),
                 glossary=entry.id,
                 canonical_because="the glossary spells it so",
             )
@@ -194,15 +193,10 @@ def _last_named(
         if index == 0 or place != places[index - 1]:
             last = None
         found.append(last if place is not None else None)
-        if mention.source != "kinship" and usable(mention) and not in_possessive(doc, mention):
+        possessive = possessive_at(doc.folded, mention.end)  # `Pascoe's testimony`
+        if mention.source != "kinship" and usable(mention) and not possessive:
             last = mention
     return found
-
-
-def in_possessive(doc: Document, mention: Mention) -> bool:
-    """`Pascoe's testimony`, `Halloran*'s letter`: the name owns something, so a following
-    `his brother` is not this person's brother."""
-    return doc.folded[mention.end : mention.end + 3].lstrip("*").startswith("'s")
 
 
 def _group_by_name(doc: Document, kind: EntityKind, prefix: str) -> list[Entity]:

@@ -14,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from fontes.entities.recognise import recognise
-from fontes.model import Document, EntityKind, Mention, Span, SpanSet
-from fontes.text.names import TITLES, WORD, fold
+from fontes.model import Document, EntityKind, Mention, Span, SpanSet, display_surname
+from fontes.text.names import EDITOR_WORDS, TITLES, WORD, fold, strip_possessive
 from fontes.text.spelling import Difference, compare, is_known_word, transliteration_key
 
 _CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][\w\-]*[\w]")
@@ -48,9 +48,8 @@ _ORGANISATION_WORDS = frozenset(
     """.split()
 )
 _PARTICLES = frozenset("de da di del van von der den la le du dos das ter ten y".split())
-_NOT_NAMES = frozenset("ed eds cit op ibid ibidem idem loc p pp vol".split())
+_NOT_NAMES = EDITOR_WORDS | frozenset("cit op ibid ibidem idem loc p pp vol".split())
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
-_POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
 def find_mentions(doc: Document) -> None:
@@ -92,7 +91,7 @@ def _person(doc: Document, start: int, end: int, source: str) -> Mention:
     while len(words) > 1 and fold(words[0][0].rstrip(".")) in TITLES:
         words.pop(0)
     start = words[0].start() if words else start
-    surname = _POSSESSIVE.sub("", words[-1][0]) if words else ""
+    surname = strip_possessive(words[-1][0]) if words else ""
     forenames = " ".join(w[0] for w in words[:-1])
     if words and words[-1][0] != surname:
         end = words[-1].start() + len(surname)
@@ -190,7 +189,7 @@ def _clean(
     name = doc.folded[start:end]
     if name in aliases:
         return Mention(start=start, end=end, kind=aliases[name], source="ner")
-    if fold(_POSSESSIVE.sub("", words[-1])) in people:
+    if fold(strip_possessive(words[-1])) in people:
         return _person(doc, start, end, "ner")
     if kind is EntityKind.PERSON:
         # `Recorder of Stanmouth` is an office; a lone word (`Tyne`) is too weak unless a
@@ -215,7 +214,10 @@ def _gazetteer(
     """The document's own names wherever they recur, and their close misspellings."""
     known: dict[str, EntityKind] = {name: EntityKind.PERSON for name in people.values()}
     known.update(aliases)
-    known.update({name.title(): EntityKind.PERSON for name in people.values() if name.isupper()})
+    # The glossary's capitals as prose prints them: `HALLORAN` is found as `Halloran` too.
+    known.update(
+        {shown: EntityKind.PERSON for n in people.values() if (shown := display_surname(n)) != n}
+    )
     by_letter: dict[str, list[tuple[str, EntityKind]]] = defaultdict(list)
     for name, known_kind in known.items():
         by_letter[transliteration_key(name)[:1]].append((name, known_kind))
@@ -236,7 +238,7 @@ def _gazetteer(
 
     for paragraph in body:
         for match in _CAPITALISED.finditer(doc.folded, paragraph.start, paragraph.end):
-            word = _POSSESSIVE.sub("", match[0])
+            word = strip_possessive(match[0])
             kind = kind_of(word)
             if kind is EntityKind.PERSON:
                 yield _person(doc, match.start(), match.start() + len(word), "gazetteer")

@@ -18,9 +18,10 @@ from string import ascii_lowercase
 from wordfreq import zipf_frequency
 
 from fontes.model import Document, Garble
+from fontes.text.names import strip_possessive
+from fontes.text.spelling import OCR_CONFUSIONS
 
 _TOKEN = re.compile(r"[^\W\d_]+,[^\W\d_]+|(?<![\w~^`.])[~^`_.]*[^\W_][\w']*[^\W_]")
-_POSSESSIVE = re.compile(r"'s?$")
 _STRAY = re.compile(r"^[~^`_.]+")
 _GLUED = re.compile(r"([a-z]+),([a-z]+)")
 _MEASURE = re.compile(
@@ -30,26 +31,6 @@ _MEASURE = re.compile(
     r"|\d{2,}(?:[.,]\d+)?[a-z]",
     re.IGNORECASE,
 )
-_CONFUSIONS = [
-    ("Ij", "U"),
-    ("IJ", "U"),
-    ("ij", "u"),
-    ("rn", "m"),
-    ("m", "rn"),
-    ("cl", "d"),
-    ("d", "cl"),
-    ("vv", "w"),
-    ("li", "h"),
-    ("1", "l"),
-    ("1", "i"),
-    ("0", "o"),
-    ("5", "s"),
-    ("c", "e"),
-    ("e", "c"),
-    ("l", "i"),
-    ("i", "l"),
-    ("I", "l"),
-]
 # A correction must be an ordinary word, not a rare one a slip could produce by chance; the
 # word itself must be rare enough that no dictionary-minded reader would know it.
 COMMON = 2.5
@@ -70,7 +51,7 @@ def find_garbles(doc: Document) -> None:
     }
     name_words = {word for name in names for word in name.split()}
     tokens = [
-        (match.start(), _POSSESSIVE.sub("", match[0]))
+        (match.start(), strip_possessive(match[0]))
         for p in doc.paragraphs
         for match in _TOKEN.finditer(doc.folded, p.start, p.end)
     ]
@@ -114,7 +95,7 @@ def _correction(word: str) -> tuple[str, str] | None:
 
 
 def _ocr_candidates(word: str) -> Iterator[str]:
-    for old, new in _CONFUSIONS:
+    for old, new, _ in OCR_CONFUSIONS:
         index = word.find(old)
         while index != -1:
             yield word[:index] + new + word[index + len(old) :]

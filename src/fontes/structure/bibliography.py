@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from fontes.model import Document, Span, Work
-from fontes.text.names import unique_id
+from fontes.text.names import EDITOR_MARK, all_editors, is_editor, unique_id, without_editor
 from fontes.text.periods import YEAR
 
 HEADINGS = re.compile(
@@ -28,17 +28,15 @@ HEADINGS = re.compile(
     re.IGNORECASE,
 )
 _NAME = r"[^\W\d_][\w'\-]*(?: [^\W\d_][\w'\-]*)?, [^\W\d_][^:;,()\n]*?"
-_EDITOR = re.compile(r"\(\s*(?:eds?|hrsg|comp)\.?\s*\)|,?\s+eds?\.$", re.IGNORECASE)
 _ANONYMOUS = re.compile(r"(?:-{2,}|_{2,}|anon\.?|anonymous)", re.IGNORECASE)
-_EDITED_NAME = rf"{_NAME}(?:\s*\((?:eds?|hrsg)\.?\))?"
+_EDITED_NAME = rf"{_NAME}(?:\s*{EDITOR_MARK})?"
 _WHO_COLON = re.compile(
     rf"(?P<who>-{{2,}}|_{{2,}}|anon\.?|anonymous|{_EDITED_NAME}"
     rf"(?:\s*(?:and|&|;)\s*{_EDITED_NAME})*)\s*:\s*(?=['\"])",
     re.IGNORECASE,
 )
-_PLURAL_EDITORS = re.compile(r"\(\s*(?:eds|hrsg)\.?\s*\)\s*$", re.IGNORECASE)
 _TITLE_IMPRINT = re.compile(
-    rf"(?P<who>{_NAME}(?:\s*\((?:eds?|hrsg)\.?\))?),\s+(?P<title>['\"]?[A-Z0-9].+?)\s*"
+    rf"(?P<who>{_NAME}(?:\s*{EDITOR_MARK})?),\s+(?P<title>['\"]?[A-Z0-9].+?)\s*"
     rf"\((?P<imprint>[^()]*?(?P<year>{YEAR})[a-z]?)\)\.?",
     re.IGNORECASE,
 )
@@ -174,10 +172,9 @@ def _set_people(work: Work, who: str) -> None:
     if _ANONYMOUS.fullmatch(who):
         work.anonymous = True
         return
-    all_editors = bool(_PLURAL_EDITORS.search(who))  # `A and B (Eds.)`
+    every_one = all_editors(who)  # `A and B (Eds.)`
     for name in re.split(r"\s*(?:;|\band\b|&)\s*", who):
         if not name:
             continue
-        is_editor = all_editors or bool(_EDITOR.search(name))
-        name = _EDITOR.sub("", name).strip(" ,")
-        (work.editors if is_editor else work.authors).append(name)
+        editor = every_one or is_editor(name)
+        (work.editors if editor else work.authors).append(without_editor(name).strip(" ,"))

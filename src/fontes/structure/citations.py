@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from rapidfuzz import fuzz
 
 from fontes.model import Citation, Document, PageRange, Reference, Work
-from fontes.text.names import fold, surname_of, unique_id
+from fontes.text.names import drop_editor_marks, fold, surname_of, unique_id
 from fontes.text.periods import YEAR
 
 _PAGE = r"(?:[0-9]+[a-z]?|[ivxlcdm]+)"
@@ -38,7 +38,6 @@ _REFERENCE_WORDS = [
 ]
 _IN = re.compile(r",?\s+in:\s+", re.IGNORECASE)
 _IMPRINT = re.compile(rf"\((?P<imprint>[^()]*?(?P<year>{YEAR})[a-z]?)\)")
-_EDITOR = re.compile(r"\(\s*(?:eds?|hrsg)\.?\s*\)", re.IGNORECASE)
 _TITLE_MATCH = 80
 _PARENTHESIS = re.compile(r"[()]")
 
@@ -126,7 +125,7 @@ def parse_citation(text: str, start: int, end: int) -> Citation | None:
     if imprint := _IMPRINT.search(core):
         citation.year = int(imprint["year"])
         core = core[: imprint.start()] + core[imprint.end() :]
-    core = _EDITOR.sub("", core).strip(" ,.;:")
+    core = drop_editor_marks(core).strip(" ,.;:")
     parts = re.split(r"\s*[:,]\s*", core, maxsplit=1)
     if len(parts) == 2:
         citation.author, citation.title = parts[0].strip() or None, parts[1].strip(" '\"") or None

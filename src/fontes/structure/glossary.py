@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from fontes.model import Document, GlossaryEntry, Period, Role, Span
+from fontes.text.deaths import DEATH_WORD
 from fontes.text.names import TITLES, fold, unique_id
 from fontes.text.periods import YEAR, find_periods, parse_period
 
@@ -28,8 +29,8 @@ _LIFESPAN_ENTRY = re.compile(
 )
 # Places are read only where the wording says someone was somewhere.
 _PLACE = re.compile(
-    r"\b(?:(?:born|died|lived|exiled|evacuated|fled|emigrated|moved|returned|settled|"
-    r"deported|executed|buried|killed)(?:\s+\w+)?\s+(?:in|at|to)|^to)\s+"
+    r"\b(?:(?:born|lived|exiled|evacuated|fled|emigrated|moved|returned|settled|deported|"
+    rf"buried|{DEATH_WORD})(?:\s+\w+)?\s+(?:in|at|to)|^to)\s+"
     r"(?P<place>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
 )
 _MAC = re.compile(r"^Ma?c(?=[A-Z]{2})")

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from fontes.model import Document, Record, Section, Span
 from fontes.reading.layout import is_hard_wrapped
 from fontes.text.names import WORD
-from fontes.text.periods import parse_period
+from fontes.text.periods import YEAR, parse_period
 
 _MINOR_WORDS = frozenset(
     """
@@ -23,10 +23,11 @@ _MINOR_WORDS = frozenset(
     to under upon van von with
     """.split()
 )
-_TRAILING_PERIOD = re.compile(r"\s*\((?P<period>[^()]*\d{4}[^()]*)\)\s*$")
+# A heading's period is a parenthesis with a year in it (`(1928-30)`); `(Form 3456)` is not.
+_TRAILING_PERIOD = re.compile(rf"\s*\((?P<period>[^()]*{YEAR}[^()]*)\)\s*$")
 _RUN_IN = re.compile(
     r"[.:;!?] (?P<title>[\"']?[A-Z][^.:;!?()\n]{0,100}?)\s*"
-    r"\((?P<period>[^()\n]*\d{4}[^()\n]*)\)[ ]*$"
+    rf"\((?P<period>[^()\n]*{YEAR}[^()\n]*)\)[ ]*$"
 )
 _RUN_IN_SHORT = re.compile(
     r"(?<=[.:!?] )(?P<title>[A-Z][\w'\-]*(?: [\w'\-]+){0,3})[ ]*\n(?=[A-Z\"'])"

@@ -1,4 +1,5 @@
-"""Years, ranges and lists of years as an apparatus prints them, normalised to EDTF.
+"""Years, ranges and lists of years as an apparatus prints them, normalised to EDTF; and the
+words of dates every stage shares: the year pattern, the circa words, the month names.
 
 Abbreviated ranges are expanded in the same century (`1906-09` is 1906/1909) unless only the
 next century gives a plausible span (`1998-02` is 1998/2002); an end before its start that no
@@ -11,8 +12,38 @@ import re
 
 from fontes.model import Period
 
+# A year as the documents print one: four digits, 1000 to 2099. The one pattern every stage
+# uses, so that a year the glossary reads is a year the running text reads too.
 YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
-_APPROX = r"(?:c\.|ca\.|circa|about)\s*"
+# The words that make a year approximate: `c. 1900`, `circa 1900`, `about 1900`. One list for
+# the apparatus (`(c. 1900)`) and the running text (`around 1900`), which had drifted apart.
+CIRCA = r"(?:c\.|ca\.|circa|about|around|approximately)"
+_APPROX = rf"{CIRCA}\s*"
+# Month names and the abbreviations printed for them, each with its number; `MONTH` matches any
+# of them as printed (`September`, `Sept.`, `Sep`), `MONTH_NAME` the full names only.
+_MONTH_SPELLINGS = [
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sept", "sep"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+]
+MONTHS = {
+    spelling: number
+    for number, spellings in enumerate(_MONTH_SPELLINGS, start=1)
+    for spelling in spellings
+}
+_FULL_MONTHS = [full.capitalize() for full, *_ in _MONTH_SPELLINGS]
+_SHORT_MONTHS = [rf"{short.capitalize()}\.?" for _, *shorts in _MONTH_SPELLINGS for short in shorts]
+MONTH_NAME = "(?:" + "|".join(_FULL_MONTHS) + ")"
+MONTH = "(?:" + "|".join(_FULL_MONTHS + _SHORT_MONTHS) + ")"
 _RANGE = re.compile(
     rf"(?P<approx>{_APPROX})?(?P<first>{YEAR}|\?)\s*(?:-|to)\s*"
     rf"(?P<last>{YEAR}|[0-9]{{1,2}}(?![0-9])|\?)?(?P<open>(?<=-)\s*)?"

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from rigour.text import ascii_text
@@ -30,17 +31,46 @@ _TRANSLITERATION = [
     ("ph", "f"),
     ("w", "v"),
 ]
-_OCR = [
-    ("ij", "u"),
-    ("rn", "m"),
-    ("in", "m"),
-    ("li", "h"),
-    ("cl", "d"),
-    ("vv", "w"),
-    ("1", "l"),
-    ("|", "l"),
-    ("c", "e"),
-]
+
+
+class Confusion(NamedTuple):
+    """A shape OCR misreads: it printed `printed` where the page had `meant`."""
+
+    printed: str
+    meant: str
+    # Folded by `ocr_key`. Name keys fold one way only: a pair and its reverse cannot both be
+    # folded, `1` folds to `l` (so not also to `i`), and folding `l`/`i` would make two real
+    # names (`Bell`, `Beil`) one. Pairs in capitals never meet a key, which is lower case.
+    in_names: bool = True
+
+
+# OCR's confusions, the one table for both readers that undo them: `ocr_key` folds a name's
+# printed shapes to what was meant, `fontes.entities.ocr` tries each pair on a word no lexicon
+# knows. The union of the two tables they once kept apart (`in`/`m` and `|`/`l` were only the
+# names'; the capitals, the reverse pairs, `1`/`i`, `0`/`o`, `5`/`s` and `l`/`i` only the words').
+OCR_CONFUSIONS = (
+    Confusion("Ij", "U"),
+    Confusion("IJ", "U"),
+    Confusion("ij", "u"),
+    Confusion("rn", "m"),
+    Confusion("m", "rn", in_names=False),
+    Confusion("in", "m"),
+    Confusion("li", "h"),
+    Confusion("cl", "d"),
+    Confusion("d", "cl", in_names=False),
+    Confusion("vv", "w"),
+    Confusion("1", "l"),
+    Confusion("1", "i", in_names=False),
+    Confusion("|", "l"),
+    Confusion("0", "o"),
+    Confusion("5", "s"),
+    Confusion("c", "e"),
+    Confusion("e", "c", in_names=False),
+    Confusion("l", "i", in_names=False),
+    Confusion("i", "l", in_names=False),
+    Confusion("I", "l"),
+)
+_OCR = [(c.printed, c.meant) for c in OCR_CONFUSIONS if c.in_names]
 _STRAY = re.compile(r"[~.,'`^_*]")
 _NON_LETTERS = re.compile(r"[^a-z0-9|]")
 # Marks that OCR leaves on a word, as opposed to apostrophes and accents that belong to it.

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from fontes.entities.linking import in_possessive
 from fontes.model import (
     Document,
     EntityKind,
@@ -27,16 +26,15 @@ from fontes.model import (
     Record,
     TimeType,
 )
-from fontes.text.names import fold
+from fontes.text.deaths import DEATH_VERB, DEATH_WORD
+from fontes.text.names import EDITOR_WORDS, fold, possessive_at
 
-_DEATH = re.compile(
-    r"(?:died|killed|executed|shot|murdered|assassinated|perished|hanged|death)\b", re.I
-)
+_DEATH = re.compile(rf"(?:{DEATH_WORD}|death)\b", re.I)
 _BIRTH = re.compile(r"born\b", re.I)
 # A full stop that ends a sentence: not after an initial or a usual abbreviation.
 _SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+[\"'(\[]*[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st p pp cf op cit ed eds vol no gen col prof rev lt capt maj sgt jr sr "
+_ABBREVIATIONS = EDITOR_WORDS | frozenset(
+    "mr mrs ms dr st p pp cf op cit vol no gen col prof rev lt capt maj sgt jr sr "
     "co inc ltd ibid id c ca fig ch art sec".split()
 )
 
@@ -159,14 +157,14 @@ def _life_event(
     before = [m for m in mentions if m.end <= verb.start() and m.kind is EntityKind.PERSON]
     if not before or verb.start() - before[-1].end > 40 or before[-1].entity is None:
         return EventKind.STATEMENT, None
-    if in_possessive(doc, before[-1]):  # `Pascoe's father died in 1890`
+    if possessive_at(doc.folded, before[-1].end):  # `Pascoe's father died in 1890`
         return EventKind.STATEMENT, None
     kind = EventKind.BIRTH if verb["verb"].lower() == "born" else EventKind.DEATH
     return kind, before[-1].entity
 
 
 _LIFE_VERB = re.compile(
-    r"\b(?P<verb>died|was killed|was executed|was shot|was murdered|perished|born)\b"
+    rf"\b(?P<verb>{DEATH_VERB}|born)\b"
     r"[^.;:]{0,30}?\b(?:in|on)\s+$",
     re.IGNORECASE,
 )

@@ -25,29 +25,8 @@ from functools import lru_cache
 from edtf import parse_edtf
 
 from fontes.model import Document, TimeExpression, TimeType
-from fontes.text.periods import expand_year, parse_period
+from fontes.text.periods import CIRCA, MONTH, MONTH_NAME, MONTHS, YEAR, expand_year, parse_period
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 WEEKDAYS = {
     name: number
     for number, names in enumerate(
@@ -118,12 +97,7 @@ _MODIFIERS = {
 }
 _PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _NUMBER = (
     r"(?:\d+(?:\.\d+)?|a few|a couple of|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -132,7 +106,7 @@ _NUMBER = (
 )
 _UNIT = r"(?:year|month|week|day|decade|century|centurie|hour|minute|fortnight)"
 _MOD = rf"(?:(?P<mod>{'|'.join(_MODIFIERS)})[\s-]+)"
-_APPROX = r"(?:(?P<approx>c\.|ca\.|circa|about|around|approximately)\s*)"
+_APPROX = rf"(?:(?P<approx>{CIRCA})\s*)"
 
 
 @dataclass(slots=True)
@@ -408,8 +382,8 @@ def _shift(anchor: TimeExpression, amount: int, unit: str) -> str | None:
 
 
 @_rule(
-    rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH}),?\s+"
-    rf"(?P<year>{_YEAR})\b"
+    rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{MONTH}),?\s+"
+    rf"(?P<year>{YEAR})\b"
 )
 def _day_month_year(match: re.Match[str], context: _Context) -> TimeExpression | None:
     year, month, day = int(match["year"]), _month(match["month"]), _day_number(match["day"])
@@ -418,25 +392,25 @@ def _day_month_year(match: re.Match[str], context: _Context) -> TimeExpression |
     return _date(match, f"{year:04d}-{month:02d}-{day:02d}")
 
 
-@_rule(rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})\b")
+@_rule(rf"\b(?:{_WEEKDAY},?\s+)?(?P<month>{MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>{YEAR})\b")
 def _month_day_year(match: re.Match[str], context: _Context) -> TimeExpression | None:
     return _day_month_year(match, context)
 
 
-@_rule(r"\b(?P<year>1[0-9]{3}|20[0-9]{2})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3][0-9])\b")
+@_rule(rf"\b(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3][0-9])\b")
 def _iso_date(match: re.Match[str], context: _Context) -> TimeExpression | None:
     year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
     return _date(match, match[0]) if _valid_day(year, month, day) else None
 
 
-@_rule(rf"\b{_MOD}?(?P<month>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})\b(?!-\d)")
+@_rule(rf"\b{_MOD}?(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b(?!-\d)")
 def _month_year(match: re.Match[str], context: _Context) -> TimeExpression | None:
     return _date(match, f"{match['year']}-{_month(match['month']):02d}", _mod(match))
 
 
 @_rule(
     rf"\b(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAY})\s+(?:of\s+)?"
-    rf"(?P<month>{_MONTH})\b(?!\s*,?\s*\d)"
+    rf"(?P<month>{MONTH})\b(?!\s*,?\s*\d)"
 )
 def _day_month(match: re.Match[str], context: _Context) -> TimeExpression | None:
     year = context.year_for_partial()
@@ -453,7 +427,7 @@ def _day_month(match: re.Match[str], context: _Context) -> TimeExpression | None
 
 
 @_rule(
-    rf"\b(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?!\s*,?\s*\d)",
+    rf"\b(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<month>{MONTH})\s+(?P<day>{_DAY})\b(?!\s*,?\s*\d)",
     0,
 )
 def _month_day(match: re.Match[str], context: _Context) -> TimeExpression | None:
@@ -464,8 +438,7 @@ def _month_day(match: re.Match[str], context: _Context) -> TimeExpression | None
 
 @_rule(
     r"\b(?:(?P<which>(?i:last|this|next|early|mid|late))[\s-]+)?"
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b(?!\s*,?\s*\d)",
+    rf"(?P<month>{MONTH_NAME})\b(?!\s*,?\s*\d)",
     0,
 )
 def _month_alone(match: re.Match[str], context: _Context) -> TimeExpression | None:
@@ -500,7 +473,7 @@ _MONTH_PREPOSITION = (
 )
 
 
-_YEARS = rf"{_YEAR}(?:-(?:{_YEAR}|[0-9]{{2}}))?"
+_YEARS = rf"{YEAR}(?:-(?:{YEAR}|[0-9]{{2}}))?"
 
 
 @_rule(rf"\b{_YEARS}(?:\s*,\s*{_YEARS})+(?:,?\s+and\s+{_YEARS})?\b(?![-/][0-9])")
@@ -513,8 +486,8 @@ def _year_list(match: re.Match[str], context: _Context) -> TimeExpression | None
 
 
 @_rule(
-    rf"\b(?:between\s+)?(?P<first>{_YEAR})\s*(?:-|to|and|until|till)\s*"
-    rf"(?P<last>{_YEAR}|[0-9]{{2}})\b(?![-/][0-9])"
+    rf"\b(?:between\s+)?(?P<first>{YEAR})\s*(?:-|to|and|until|till)\s*"
+    rf"(?P<last>{YEAR}|[0-9]{{2}})\b(?![-/][0-9])"
 )
 def _year_range(match: re.Match[str], context: _Context) -> TimeExpression | None:
     text = match[0].lower()
@@ -525,7 +498,7 @@ def _year_range(match: re.Match[str], context: _Context) -> TimeExpression | Non
     return _date(match, f"{first}/{last}")
 
 
-@_rule(rf"\bfrom\s+(?P<first>{_YEAR})\s+(?:to|until|till)\s+(?P<last>{_YEAR})\b")
+@_rule(rf"\bfrom\s+(?P<first>{YEAR})\s+(?:to|until|till)\s+(?P<last>{YEAR})\b")
 def _from_to(match: re.Match[str], context: _Context) -> TimeExpression | None:
     return _year_range(match, context)
 
@@ -564,7 +537,7 @@ def _century(match: re.Match[str], context: _Context) -> TimeExpression | None:
     return _date(match, f"{number - 1:02d}", _mod(match))
 
 
-@_rule(rf"(?:\b{_MOD}|\b{_APPROX})?\b(?P<year>{_YEAR})(?P<uncertain>\?)?(?![-/]?\d|,\d|\.\d)")
+@_rule(rf"(?:\b{_MOD}|\b{_APPROX})?\b(?P<year>{YEAR})(?P<uncertain>\?)?(?![-/]?\d|,\d|\.\d)")
 def _year(match: re.Match[str], context: _Context) -> TimeExpression | None:
     text = match.string
     before = text[max(0, match.start() - 12) : match.start()]
@@ -596,14 +569,14 @@ _COUNTED = frozenset(
 )
 
 
-@_rule(rf"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>{_YEAR})\b")
+@_rule(rf"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>{YEAR})\b")
 def _season_year(match: re.Match[str], context: _Context) -> TimeExpression | None:
     return _date(match, f"{match['year']}-{SEASONS[match['season'].lower()]}")
 
 
 @_rule(
     r"\b(?:the\s+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
-    rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b"
+    rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b"
 )
 def _quarter(match: re.Match[str], context: _Context) -> TimeExpression | None:
     ordinal = match["ordinal"].lower()
