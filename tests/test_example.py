@@ -134,7 +134,7 @@ def test_glossary_honorific_and_places(doc: Document) -> None:
 
 
 def test_six_listed_works_with_years_and_one_known_only_from_a_citation(doc: Document) -> None:
-    complete = [(w.id, w.authors + w.editors, w.year) for w in doc.works if w.complete]
+    complete = [(w.id, w.authors + w.editors, w.year) for w in doc.all_works if w.complete]
     assert complete == [
         ("work-ashby-1971", ["Ashby, Margaret"], 1971),
         ("work-fenwick-1983", ["Fenwick, Alice"], 1983),
@@ -144,18 +144,18 @@ def test_six_listed_works_with_years_and_one_known_only_from_a_citation(doc: Doc
         ("work-report-1891", [], 1891),
         ("work-pengelly-1968", ["Pengelly"], 1968),  # known from a citation only
     ]
-    assert [w.listed for w in doc.works if w.complete] == [True] * 6 + [False]
+    assert [w.listed for w in doc.all_works if w.complete] == [True] * 6 + [False]
 
 
 def test_editor_and_anonymous_bibliography_entries(doc: Document) -> None:
-    fenwick = next(w for w in doc.works if w.id == "work-fenwick-1983")
+    fenwick = next(w for w in doc.all_works if w.id == "work-fenwick-1983")
     assert fenwick.editors == ["Fenwick, Alice"] and not fenwick.authors
     assert fenwick.title == "Minutes of the Stanmouth Strike Committee, 1889-1891"
     assert fenwick.place == "Newcastle upon Tyne"
-    [anonymous] = [w for w in doc.works if w.anonymous]
+    [anonymous] = [w for w in doc.all_works if w.anonymous]
     assert anonymous.title == "Report of the Inquiry into the Stanmouth Dock Dispute"
     assert anonymous.place == "London"
-    quayle = next(w for w in doc.works if w.id == "work-quayle-1958")
+    quayle = next(w for w in doc.all_works if w.id == "work-quayle-1958")
     assert quayle.title == "Dock and Wharf: A History of the Port of Stanmouth"
 
 
@@ -255,7 +255,7 @@ def test_planted_6_inverted_lifespan(doc: Document) -> None:
 
 
 def test_planted_7_truncated_last_bibliography_entry(doc: Document) -> None:
-    assert [w.title for w in doc.works if not w.complete] == ["Stanmouth Shipping Gaz"]
+    assert [w.title for w in doc.all_works if not w.complete] == ["Stanmouth Shipping Gaz"]
     assert findings(doc, "TR002") == ["'Stanmouth Shipping Gaz"]
     message = next(f.message for f in doc.findings if f.rule == "TR002")
     assert "document ends inside it" in message

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 import fontes
+from fontes import pipeline
 from fontes.entities import nlp
 from fontes.entities.nlp import ModelError
-from fontes.pipeline import STAGES, enabled_stages
+from fontes.model import Document, Work
+from fontes.pipeline import STAGES, ContractError, check_contracts, enabled_stages
 
 TEXT = """The Quay (1901-03)
 
@@ -43,10 +46,44 @@ def test_the_stages_keep_their_order_and_names() -> None:
     assert [stage.name for stage in STAGES] == NAMES
 
 
-def test_a_stage_requires_only_earlier_stages() -> None:
-    for index, stage in enumerate(STAGES):
-        earlier = {s.name for s in STAGES[:index]}
-        assert set(stage.requires) <= earlier, stage.name
+def test_every_kind_has_one_writer_that_runs_before_its_readers() -> None:
+    check_contracts(STAGES)
+    writers = [kind for stage in STAGES for kind in stage.assigns]
+    assert len(writers) == len(set(writers)) == len(Document.KINDS) - 1  # findings: checks
+    fresh = Document("text")
+    lists = {name for name, value in vars(fresh).items() if isinstance(value, list)}
+    assert lists == set(Document.KINDS)
+
+
+def test_contracts_that_do_not_hold_are_refused_when_the_pipeline_is_built() -> None:
+    by_name = {stage.name: stage for stage in STAGES}
+    twice = replace(by_name["citations"], assigns=("citations", "works"))
+    with pytest.raises(ContractError, match="citations and bibliography both assign works"):
+        check_contracts([s if s.name != "citations" else twice for s in STAGES])
+    early = [by_name["paragraphs"], by_name["linking"], by_name["mentions"]]
+    with pytest.raises(ContractError, match="linking reads glossary before any stage assigns"):
+        check_contracts(early)
+    with pytest.raises(ContractError, match="no stage assigns"):
+        check_contracts(STAGES[:-1])
+
+
+def test_a_stage_that_writes_a_kind_it_does_not_assign_is_stopped(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def sneaky(doc: Document, settings: fontes.Settings) -> None:
+        doc.works.append(Work(id="work-x", start=0, end=1, title="x"))
+
+    stages = [replace(s, run=sneaky) if s.name == "dates" else s for s in STAGES]
+    monkeypatch.setattr(pipeline, "STAGES", stages)
+    with pytest.raises(ContractError, match="dates changed works, which it does not assign"):
+        fontes.analyze(TEXT)
+
+
+def test_works_known_only_from_a_citation_are_the_citation_stages_own() -> None:
+    doc = fontes.analyze(TEXT + "\nLater (Vane, The Docks, p. 3).\n")
+    assert all(work.listed for work in doc.works)
+    assert doc.cited_works and not any(work.listed for work in doc.cited_works)
+    assert doc.all_works == doc.works + doc.cited_works
 
 
 def test_nothing_disabled_runs_every_stage() -> None:
@@ -97,7 +134,7 @@ def test_a_bad_disable_is_refused_before_the_file_is_read(tmp_path: Path) -> Non
 def test_the_settings_name_the_model() -> None:
     with pytest.raises(ModelError, match=r"no spaCy model found \(tried no_such_model_pkg\)"):
         fontes.analyze(TEXT, settings=fontes.Settings(spacy_model="no_such_model_pkg"))
-    assert nlp.model_name() in nlp.DEFAULT_MODELS  # set for the stage only, then reset
+    assert nlp.model_name() in nlp.DEFAULT_MODELS  # passed to the stage, never kept
 
 
 def test_the_library_reads_no_environment_variable(monkeypatch: pytest.MonkeyPatch) -> None:

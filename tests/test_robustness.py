@@ -102,7 +102,7 @@ def test_every_record_points_inside_the_text(text: str) -> None:
     records = [
         *doc.sections,
         *doc.glossary,
-        *doc.works,
+        *doc.all_works,
         *doc.citations,
         *doc.quotations,
         *doc.cross_references,

@@ -85,7 +85,7 @@ def test_inverted_lifespan_is_reported_with_both_years(doc: Document) -> None:
 
 
 def test_ten_complete_bibliography_works_with_years(doc: Document) -> None:
-    complete = [(w.authors + w.editors, w.year) for w in doc.works if w.complete]
+    complete = [(w.authors + w.editors, w.year) for w in doc.all_works if w.complete]
     assert complete == [
         (["Chamberlin, William H."], 1935),
         (["Conquest, Robert"], 1871),
@@ -98,23 +98,23 @@ def test_ten_complete_bibliography_works_with_years(doc: Document) -> None:
         ([], 1931),
         ([], 1978),
     ]
-    rothstein = next(w for w in doc.works if w.editors == ["Rothstein, Andrew"])
+    rothstein = next(w for w in doc.all_works if w.editors == ["Rothstein, Andrew"])
     assert rothstein.title == "Wreckers on Trial" and rothstein.place == "London"
-    anonymous = [w for w in doc.works if w.anonymous]
+    anonymous = [w for w in doc.all_works if w.anonymous]
     assert [w.title for w in anonymous] == ["Le proces des industriels de Moscou"]
-    tucker = next(w for w in doc.works if w.year == 1990)
+    tucker = next(w for w in doc.all_works if w.year == 1990)
     assert tucker.title == "Stalin in Power: The Revolution from above: 1928-1941"
 
 
 def test_truncated_last_bibliography_entry_is_reported(doc: Document) -> None:
-    truncated = [w for w in doc.works if not w.complete]
+    truncated = [w for w in doc.all_works if not w.complete]
     assert [w.title for w in truncated] == ["New York Times"]
     assert findings(doc, "TR002") == ["'New York Times"]
     assert "document ends inside it" in next(f.message for f in doc.findings if f.rule == "TR002")
 
 
 def test_five_citations_resolved_to_the_edited_trial_record_with_pages(doc: Document) -> None:
-    rothstein = next(w.id for w in doc.works if w.editors == ["Rothstein, Andrew"])
+    rothstein = next(w.id for w in doc.all_works if w.editors == ["Rothstein, Andrew"])
     resolved = [
         (c.reference.value, c.work, [(p.first, p.last) for p in c.pages]) for c in doc.citations
     ]
@@ -199,7 +199,7 @@ def test_elisions_have_few_false_alarms(doc: Document) -> None:
 
 def test_colons_in_the_apparatus_are_not_elisions(doc: Document) -> None:
     elided = {q.start for q in doc.quotations if q.elided}
-    apparatus = [c for c in doc.citations] + [w for w in doc.works] + list(doc.glossary)
+    apparatus = [c for c in doc.citations] + [w for w in doc.all_works] + list(doc.glossary)
     assert not [r for r in apparatus if any(r.start <= at < r.end for at in elided)]
 
 

@@ -107,7 +107,30 @@ class SpanSet:
 
 
 class Document:
-    """The original text (immutable) plus everything the pipeline finds in it."""
+    """The original text (immutable) plus everything the pipeline finds in it.
+
+    Each record kind in `KINDS` is a list that one stage of the pipeline assigns and no
+    other writes (`pipeline.STAGES` declares which; the pipeline checks it as it runs).
+    """
+
+    KINDS: ClassVar[tuple[str, ...]] = (
+        "paragraphs",
+        "sections",
+        "glossary",
+        "works",
+        "cited_works",
+        "notes",
+        "note_markers",
+        "citations",
+        "quotations",
+        "cross_references",
+        "mentions",
+        "entities",
+        "garbles",
+        "times",
+        "events",
+        "findings",
+    )
 
     def __init__(self, text: str, path: str | None = None, sha256: str | None = None) -> None:
         self._text = text
@@ -118,6 +141,8 @@ class Document:
         self.sections: list[Section] = []
         self.glossary: list[GlossaryEntry] = []
         self.works: list[Work] = []
+        # Works that no bibliography lists, known from a citation only (`Work.listed` False).
+        self.cited_works: list[Work] = []
         self.notes: list[Note] = []
         self.note_markers: list[NoteMarker] = []
         self.citations: list[Citation] = []
@@ -171,6 +196,11 @@ class Document:
 
     def in_apparatus(self, offset: int) -> bool:
         return offset in self.apparatus
+
+    @property
+    def all_works(self) -> list[Work]:
+        """The bibliography's works, then those known only from a citation."""
+        return self.works + self.cited_works
 
     def glossary_entry(self, entry_id: str | None) -> GlossaryEntry | None:
         """The biographical note with this id, if there is one (one lookup for every reader)."""

@@ -211,7 +211,7 @@ def test_ibid_first_in_the_document_is_unresolved() -> None:
 def test_a_full_citation_of_an_unlisted_work_is_reported() -> None:
     doc = analyze("Dues rose (Penrose: 'Quay Dues'; p. 4).")
     (citation,) = doc.citations
-    work = next(w for w in doc.works if w.id == citation.work)
+    work = next(w for w in doc.all_works if w.id == citation.work)
     assert not work.listed and (work.title, work.authors) == ("Quay Dues", ["Penrose"])
     (finding,) = [f for f in doc.findings if f.rule == "CI002"]
     assert "'Quay Dues'" in finding.message

@@ -75,7 +75,7 @@ def test_citations_in_notes_are_resolved_in_order() -> None:
 
 def test_a_full_citation_in_a_note_becomes_a_work_when_there_is_no_bibliography() -> None:
     doc = fontes.analyze("The board met.[1] It voted.[2] It adjourned.[3]" + NOTES)
-    (work,) = doc.works
+    (work,) = doc.all_works
     assert (work.title, work.year, work.listed) == ("A Harbour in Decline", 1988, False)
     assert rules(doc, "CI002") == []
 

@@ -234,7 +234,7 @@ def work_before_its_subject(doc: Document) -> Iterator[Problem]:
     years = sorted(t.earliest.year for t in doc.times if t.earliest is not None)
     # `the Thirties` in a title is read in the century the document itself is about.
     about = date(years[len(years) // 2], 1, 1) if years else None
-    for work in doc.works:
+    for work in doc.all_works:
         if work.year is None:
             continue
         treated = [

@@ -46,9 +46,9 @@ def citation_not_in_bibliography(doc: Document) -> Iterator[Problem]:
     Example: a note citing `Marlow, The Long Quay (Bristol, 1974)` in a document whose
     bibliography lacks Marlow.
     """
-    if not any(work.listed for work in doc.works):
+    if not any(work.listed for work in doc.all_works):
         return
-    works = {work.id: work for work in doc.works}
+    works = {work.id: work for work in doc.all_works}
     reported: set[str] = set()
     for citation in doc.citations:
         work = works.get(citation.work or "")
@@ -72,6 +72,6 @@ def uncited_bibliography_entry(doc: Document) -> Iterator[Problem]:
     Example: `Pryce, Eleanor: 'Ships and Wages'; Cardiff; 1962.` listed but never cited.
     """
     cited = {citation.work for citation in doc.citations}
-    for work in doc.works:
+    for work in doc.all_works:
         if work.listed and work.complete and work.id not in cited:
             yield Problem(work.start, work.end, f"bibliography entry {work.label()} is never cited")

@@ -27,8 +27,8 @@ def single_source(doc: Document) -> Iterator[Problem]:
     ((work_id, count),) = cited.items()
     if count < _MIN_CITATIONS:
         return
-    work = next(w for w in doc.works if w.id == work_id)
-    others = sum(1 for w in doc.works if w.listed and w.complete and w.id != work_id)
+    work = next(w for w in doc.all_works if w.id == work_id)
+    others = sum(1 for w in doc.all_works if w.listed and w.complete and w.id != work_id)
     listed = f"; the other {others} works in the bibliography are never cited" if others else ""
     anchor = work if work.listed else next(c for c in doc.citations if c.work == work_id)
     yield Problem(

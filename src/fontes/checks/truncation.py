@@ -44,7 +44,7 @@ def truncated_entry(doc: Document) -> Iterator[Problem]:
     Example: a last bibliography line `'Western Mail` with no closing quote, place or year.
     """
     text_end = doc.paragraphs[-1].end if doc.paragraphs else 0
-    for work in doc.works:
+    for work in doc.all_works:
         if work.listed and not work.complete:
             yield _problem(
                 doc,

@@ -52,8 +52,9 @@ _NOT_NAMES = EDITOR_WORDS | frozenset("cit op ibid ibidem idem loc p pp vol".spl
 _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
 
 
-def find_mentions(doc: Document) -> None:
-    """Fill `doc.mentions` in text order; no two mentions overlap."""
+def find_mentions(doc: Document, model: str | None = None) -> None:
+    """Fill `doc.mentions` in text order; no two mentions overlap. `model` names the spaCy
+    pipeline (`Settings.spacy_model`; None: the default)."""
     body = [p for p in doc.paragraphs if not doc.in_apparatus(p.start)]
     taken = SpanSet()
     mentions: list[Mention] = []
@@ -73,7 +74,7 @@ def find_mentions(doc: Document) -> None:
         add(mention)
     people = {fold(entry.surname): entry.surname for entry in doc.glossary}
     people.update((fold(r.name.split()[-1]), r.name.split()[-1]) for r in doc.cross_references)
-    for span in recognise(doc.text, [(p.start, p.end) for p in body]):
+    for span in recognise(doc.text, [(p.start, p.end) for p in body], model):
         cleaned = _clean(doc, span.start, span.end, EntityKind(span.kind), people, aliases)
         if cleaned is not None:
             add(cleaned)

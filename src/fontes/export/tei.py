@@ -71,7 +71,8 @@ def to_tei(doc: Document) -> bytes:
     _add(application, "label", "fontes")
     _profile_desc(header, doc, text, people, ids)
     notes = [ids.assign(note.id) for note in doc.notes]
-    works = [ids.assign(work.id) for work in doc.works]
+    every_work = doc.all_works
+    works = [ids.assign(work.id) for work in every_work]
 
     blocks = _body_blocks(doc, text)
     note_blocks = [_Block(note.text_start, note.end, "note") for note in doc.notes]
@@ -83,9 +84,9 @@ def to_tei(doc: Document) -> bytes:
         division = _add(back, "div", attrib={"type": "notes"})
         for note, xml_id, block in zip(doc.notes, notes, note_blocks, strict=True):
             _fill(_add(division, "note", attrib={_XML_ID: xml_id, "n": note.number}), block, text)
-    if doc.works:
+    if every_work:
         listing = _add(_add(back, "div", attrib={"type": "bibliography"}), "listBibl")
-        for work, xml_id in zip(doc.works, works, strict=True):
+        for work, xml_id in zip(every_work, works, strict=True):
             _work(listing, work, xml_id)
     if len(back):
         text_element.append(back)

@@ -184,7 +184,7 @@ def resolve(doc: Document) -> None:
             _resolve_op_cit(doc, citation, last_by_author)
         else:
             _resolve_full(doc, citation, taken)
-            works.update((work.id, work) for work in doc.works[len(works) :])
+            works.update((work.id, work) for work in doc.all_works[len(works) :])
         if citation.work is not None:
             for surname in works[citation.work].surnames:
                 last_by_author[fold(surname)] = citation.work
@@ -208,7 +208,7 @@ def _resolve_op_cit(doc: Document, citation: Citation, last_by_author: dict[str,
     if surname in last_by_author:
         citation.work = last_by_author[surname]
         return
-    candidates = [w for w in doc.works if surname in (fold(s) for s in w.surnames)]
+    candidates = [w for w in doc.all_works if surname in (fold(s) for s in w.surnames)]
     if len(candidates) == 1:
         citation.work = candidates[0].id
     elif candidates:
@@ -221,7 +221,7 @@ def _resolve_op_cit(doc: Document, citation: Citation, last_by_author: dict[str,
 def _resolve_full(doc: Document, citation: Citation, taken: set[str]) -> None:
     surname = fold(surname_of(citation.author)) if citation.author else None
     best, best_score = None, 0.0
-    for work in doc.works:
+    for work in doc.all_works:
         by_author = surname is not None and surname in (fold(s) for s in work.surnames)
         score = (
             fuzz.token_set_ratio(fold(citation.title), fold(work.title)) if citation.title else 0
@@ -247,5 +247,5 @@ def _resolve_full(doc: Document, citation: Citation, taken: set[str]) -> None:
         year=citation.year,
         listed=False,
     )
-    doc.works.append(work)
+    doc.cited_works.append(work)
     citation.work = work.id

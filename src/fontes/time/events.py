@@ -102,7 +102,7 @@ def _biography(entry: GlossaryEntry) -> Iterator[Event]:
 
 def _publications(doc: Document) -> Iterator[Event]:
     people = {fold(e.surname): e.id for e in doc.entities if e.surname}
-    for work in doc.works:
+    for work in doc.all_works:
         if work.year is None:
             continue
         authors = [people[fold(s)] for s in work.surnames if fold(s) in people]
