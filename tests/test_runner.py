@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -169,7 +170,7 @@ def test_an_internal_error_is_one_file_s_result(
             raise KeyError("boom")
         first.run(doc, settings)
 
-    stages = [pipeline.Stage(first.name, broken), *pipeline.STAGES[1:]]
+    stages = [replace(first, run=broken), *pipeline.STAGES[1:]]
     monkeypatch.setattr(pipeline, "STAGES", stages)
     results = list(fontes.pipe(corpus(tmp_path, 3)))
     assert [r.error for r in results] == [None, "internal error (KeyError: 'boom')", None]
