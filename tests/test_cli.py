@@ -19,17 +19,7 @@ from typer.testing import CliRunner
 from fontes.cli import app, main
 from fontes.export import files
 from fontes.export.dossier import load_schema
-
-TEXT = """The Quay (1901-03)
-
-The foreman, Mary Halloran*, told the inquiry: "We were paid by the hour."
-(Marlow, Edith: Evidence, in: Peter Quill (Ed.): op. cit.; p. 4).
-
-HALLORAN, Mary, dock foreman (1860-1921); union organiser (1889-1901).
-
-Quill, Peter (Ed.): 'The Quay Inquiry'; Bristol; 1904.
-"""
-BROKEN = TEXT.replace("Mary Halloran*", "Mary Quennell*")
+from quay import BROKEN, TEXT
 
 
 @pytest.fixture

@@ -14,17 +14,8 @@ from fontes.checks import RULES
 from fontes.model import Document
 from fontes.reading import InputError
 from fontes.runner import Result, worker_count
+from quay import BROKEN, TEXT
 
-TEXT = """The Quay (1901-03)
-
-The foreman, Mary Halloran*, told the inquiry: "We were paid by the hour."
-(Marlow, Edith: Evidence, in: Peter Quill (Ed.): op. cit.; p. 4).
-
-HALLORAN, Mary, dock foreman (1860-1921); union organiser (1889-1901).
-
-Quill, Peter (Ed.): 'The Quay Inquiry'; Bristol; 1904.
-"""
-BROKEN = TEXT.replace("Mary Halloran*", "Mary Quennell*")
 # Without the stages that load spaCy, a worker process starts in a moment.
 NO_MODEL = ("mentions", "linking", "ocr", "events")
 

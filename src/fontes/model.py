@@ -216,14 +216,35 @@ def display_surname(surname: str) -> str:
 
 
 class Record:
-    """Base for anything found in the text; subclasses are dataclasses with start/end."""
+    """Base for anything found in the text; subclasses are frozen dataclasses with start/end.
+
+    A record is fixed once made, save its `ANNOTATIONS`: fields a later stage fills in, once
+    (`annotate`), as spaCy's entity linker sets a span's `kb_id_`.
+    """
 
     __slots__ = ()
     start: Offset
     end: Offset
+    ANNOTATIONS: ClassVar[tuple[str, ...]] = ()
 
 
-@dataclass(slots=True)
+class AnnotationError(AttributeError):
+    """A stage tried to change a record beyond filling in an empty annotation. A bug."""
+
+
+def annotate(record: Record, **values: object) -> None:
+    """Fill in annotation fields of a record another stage made, each once: only while it
+    still holds its default (None or empty); every other field stays as it was made."""
+    kind = type(record).__name__
+    for name, value in values.items():
+        if name not in type(record).ANNOTATIONS:
+            raise AnnotationError(f"{kind}.{name} is no annotation: records are immutable")
+        if getattr(record, name):
+            raise AnnotationError(f"{kind}.{name} is annotated already")
+        object.__setattr__(record, name, value)
+
+
+@dataclass(frozen=True, slots=True)
 class Period(Record):
     """A date or range as printed, normalised to EDTF."""
 
@@ -251,7 +272,7 @@ class TimeType(StrEnum):
     SET = "SET"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class TimeExpression(Record):
     """A date, time of day, duration or frequency in the running text, normalised.
 
@@ -280,7 +301,7 @@ class TimeExpression(Record):
     )
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Section(Record):
     title: str
     start: Offset
@@ -291,7 +312,7 @@ class Section(Record):
     period: Period | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Role(Record):
     title: str
     start: Offset
@@ -304,7 +325,7 @@ class Role(Record):
         return f"{self.title} ({self.period.edtf})" if self.period else self.title
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class GlossaryEntry(Record):
     """A biographical note: one person as the document's own apparatus describes them."""
 
@@ -336,7 +357,7 @@ class GlossaryEntry(Record):
         return f"{self.forenames} {surname}".strip()
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Work(Record):
     """A bibliography entry."""
 
@@ -364,7 +385,7 @@ class Work(Record):
         return f"{who}: '{self.title}'" + (f" ({self.year})" if self.year else "")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class PageRange:
     """Pages as printed: `first` and `last` are labels (`102`, `12a`, `xiv`), not numbers."""
 
@@ -411,8 +432,20 @@ class Reference(StrEnum):
     AUTHOR_DATE = "author-date"
 
 
-@dataclass(slots=True)
+class Unresolved(StrEnum):
+    """Why a short-form citation (ibid., op. cit.) has no work; `checks.citation` words it."""
+
+    NO_PRECEDING = "no-preceding"  # an ibid. with no citation before it
+    PRECEDING_UNRESOLVED = "preceding-unresolved"  # an ibid. after an unresolved citation
+    NO_AUTHOR = "no-author"  # an op. cit. that names no author
+    AMBIGUOUS = "ambiguous"  # an op. cit. whose author wrote several works (`candidates`)
+    NO_WORK = "no-work"  # an op. cit. by an author of no work cited before it or listed
+
+
+@dataclass(frozen=True, slots=True)
 class Citation(Record):
+    """A reference to a work in the text or a note: in full, by a short form, or author-date."""
+
     start: Offset
     end: Offset
     reference: Reference
@@ -424,10 +457,12 @@ class Citation(Record):
     pages: list[PageRange] = field(default_factory=list)
     note: str | None = None
     work: str | None = None
-    unresolved: str | None = None
+    unresolved: Unresolved | None = None
+    # For an ambiguous op. cit. (`Unresolved.AMBIGUOUS`), the ids of the works it could mean.
+    candidates: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Note(Record):
     id: str
     number: str
@@ -436,7 +471,7 @@ class Note(Record):
     text_start: Offset
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class NoteMarker(Record):
     number: str
     start: Offset
@@ -444,18 +479,33 @@ class NoteMarker(Record):
     note: str | None = None
 
 
-@dataclass(slots=True)
+class ElisionCause(StrEnum):
+    """What shows that words were cut (`Elision.cause`); `checks.quotation` words it."""
+
+    ELLIPSIS = "ellipsis"  # an ellipsis in the quotation (declared)
+    NOTHING_FOLLOWS = "nothing-follows"  # a colon at the end of a paragraph
+    BEFORE_HEADING = "before-heading"  # a colon right before a heading
+    BREAKS_OFF = "breaks-off"  # a colon after a word that cannot end a sentence (`word`)
+    NEW_CLAUSE = "new-clause"  # a colon before a clause opener (`word`)
+    FRAGMENT = "fragment"  # a short fragment between two colons
+    NEW_SENTENCE = "new-sentence"  # a colon before a new sentence (`word`)
+    PARAGRAPH_BREAK = "paragraph-break"  # a sentence that resumes after a paragraph break
+
+
+@dataclass(frozen=True, slots=True)
 class Elision(Record):
     """A place inside quoted or reported words where some were cut out."""
 
     start: Offset
     end: Offset
-    reason: str
+    cause: ElisionCause
+    # The word the cause is about: the one before the colon, or the one opening what follows.
+    word: str = ""
     # True when the text itself marks the cut (an ellipsis); False for a silent cut.
     declared: bool = False
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Quotation(Record):
     start: Offset
     end: Offset
@@ -466,7 +516,7 @@ class Quotation(Record):
         return bool(self.elisions)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class CrossReference(Record):
     """An asterisked name pointing into the glossary."""
 
@@ -483,7 +533,7 @@ class EntityKind(StrEnum):
     PLACE = "place"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Mention(Record):
     """A stretch of text naming a person, organisation or place."""
 
@@ -498,9 +548,21 @@ class Mention(Record):
     candidates: list[str] = field(default_factory=list)
     # For a kinship mention (`his brother Ivan`), the entity of the person it is kin to.
     relative: str | None = None
+    # What the linking stage fills in: the entity, the candidates, the kin, and the surname a
+    # kinship mention takes from the person it is kin to.
+    ANNOTATIONS: ClassVar[tuple[str, ...]] = ("entity", "candidates", "relative", "surname")
 
 
-@dataclass(slots=True)
+class CanonicalBecause(StrEnum):
+    """Why an entity's name is its canonical spelling; `checks.name_variant` words it."""
+
+    GLOSSARY = "glossary"  # the glossary spells it so
+    FIRST_WITH_FORENAMES = "first-with-forenames"  # a person's first mention with forenames
+    FIRST_MENTION = "first-mention"  # a person named only by surname
+    MOST_OFTEN = "most-often"  # an organisation's or place's commonest spelling
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One person, organisation or place, however the text spells it."""
 
@@ -511,7 +573,7 @@ class Entity:
     surname: str = ""
     glossary: str | None = None
     # Why `name` is the canonical spelling, for the reader of a name-variant finding.
-    canonical_because: str = ""
+    canonical_because: CanonicalBecause | None = None
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
@@ -524,7 +586,7 @@ class EventKind(StrEnum):
     PUBLICATION = "publication"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Event(Record):
     """Something that happened at a date, placed on the document's timeline.
 
@@ -544,14 +606,25 @@ class Event(Record):
     participants: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+class GarbleCause(StrEnum):
+    """Which OCR slip a correction undoes (`Garble.cause`); `checks.ocr` words it."""
+
+    COMMA_FOR_SPACE = "comma-for-space"  # `of,the`: two words glued by a comma
+    STRAY_MARK = "stray-mark"  # `~the`: a mark before a word
+    OCR_CONFUSION = "ocr-confusion"  # `Ijniversity`: letters OCR confuses
+    ONE_LETTER = "one-letter"  # one letter misread (after a stray mark, if `stray`)
+
+
+@dataclass(frozen=True, slots=True)
 class Garble(Record):
     """A word or name that OCR has probably damaged, with the likely original."""
 
     start: Offset
     end: Offset
     correction: str
-    reason: str
+    cause: GarbleCause
+    # The stray mark found before the word (`~`, `.`), if any.
+    stray: str = ""
 
 
 class Category(StrEnum):
@@ -572,7 +645,7 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Finding(Record):
     rule: str
     category: Category

@@ -184,7 +184,9 @@ def check_contracts(stages: list[Stage]) -> None:
             if kind not in Document.KINDS:
                 raise ContractError(f"{stage.name} assigns {kind}, which is no record kind")
             writers[kind] = stage.name
-        for kind in {*stage.requires, *stage.annotates} - {APPARATUS}:
+        for kind in dict.fromkeys([*stage.requires, *stage.annotates]):  # in declared order
+            if kind == APPARATUS:
+                continue
             if kind not in writers or writers[kind] == stage.name:
                 raise ContractError(f"{stage.name} reads {kind} before any stage assigns it")
     if unassigned := set(Document.KINDS) - set(writers):

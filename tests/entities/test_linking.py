@@ -6,7 +6,7 @@ import re
 
 import fontes
 from fontes.entities.linking import link_entities
-from fontes.model import Document, Entity, EntityKind, Mention, Span
+from fontes.model import CanonicalBecause, Document, Entity, EntityKind, Mention, Span
 
 
 def people(doc: Document) -> list[Entity]:
@@ -27,8 +27,18 @@ def test_glossary_spelling_is_canonical_and_variants_join_it() -> None:
     )
     [marrow] = people(doc)
     assert marrow.name == "Ivan K. Marrow"
-    assert marrow.canonical_because == "the glossary spells it so"
+    assert marrow.canonical_because is CanonicalBecause.GLOSSARY
     assert spellings(doc, marrow) == {"Ivan Marrow", "Ivan Marrovv", "Marrow"}
+
+
+def test_each_entity_records_why_its_name_is_canonical() -> None:
+    doc = fontes.analyze("Mr. Pascoe said the strike was over. Mary Halloran went to London.")
+    because = {e.id: e.canonical_because for e in doc.entities}
+    assert because == {
+        "person-pascoe": CanonicalBecause.FIRST_MENTION,
+        "person-halloran": CanonicalBecause.FIRST_WITH_FORENAMES,
+        "place-london": CanonicalBecause.MOST_OFTEN,
+    }
 
 
 def test_ocr_garbled_name_is_reported_with_its_correction() -> None:

@@ -6,7 +6,7 @@ import pytest
 
 import fontes
 from fontes.entities import ocr
-from fontes.model import Document, Span
+from fontes.model import Document, GarbleCause, Span
 
 
 def garbles(text: str) -> list[tuple[str, str]]:
@@ -29,6 +29,23 @@ def garbles(text: str) -> list[tuple[str, str]]:
 )
 def test_garbles_are_found_with_a_correction(sentence: str, expected: tuple[str, str]) -> None:
     assert garbles(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cause", "stray"),
+    [
+        ("He spoke of,the plan at length.", GarbleCause.COMMA_FOR_SPACE, ""),
+        ("They walked to ~the harbour at noon.", GarbleCause.STRAY_MARK, "~"),
+        ("He taught at the Ijniversity for ten years.", GarbleCause.OCR_CONFUSION, ""),
+        ("The harbovr was closed on Sunday.", GarbleCause.ONE_LETTER, ""),
+        ("They marched to the ~.Thite House at noon.", GarbleCause.ONE_LETTER, "~."),
+    ],
+)
+def test_each_garble_records_the_slip_and_any_stray_mark(
+    sentence: str, cause: GarbleCause, stray: str
+) -> None:
+    (garble,) = fontes.analyze(sentence).garbles
+    assert (garble.cause, garble.stray) == (cause, stray)
 
 
 def test_garbled_words_are_reported_as_ocr_findings() -> None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import os
 import re
+import subprocess
 import sys
 import time
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -125,3 +128,18 @@ def test_a_document_naming_two_thousand_entities_reports_how_many_are_left_out()
     html = render_report(doc)
     assert f"the {_MOST_DRAWN} most often named of the 2,000 entities" in html
     assert f"{2000 - _MOST_DRAWN:,} are left out" in html
+
+
+def test_the_same_text_is_drawn_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
+    example = Path(__file__).parents[2] / "examples" / "dock-strike.txt"
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"report-{seed}.html"
+        subprocess.run(
+            [sys.executable, "-m", "fontes", "report", str(example), "-o", str(out)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+            capture_output=True,
+        )
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import fontes
-from fontes.model import Citation, Document, PageRange, Reference
+from fontes.model import Citation, Document, PageRange, Reference, Unresolved
 from fontes.structure.citations import parse_citation, parse_pages
 
 BIBLIOGRAPHY = (
@@ -188,6 +188,8 @@ def test_op_cit_is_ambiguous_when_two_works_share_the_author() -> None:
     )
     (citation,) = doc.citations
     assert citation.work is None
+    assert citation.unresolved is Unresolved.AMBIGUOUS
+    assert citation.candidates == ["work-tremayne-1961", "work-tremayne-1966"]
     (finding,) = [f for f in doc.findings if f.rule == "CI001"]
     assert "there are 2 works by Tremayne" in finding.message
     assert "'Wages and Tides'" in finding.message and "'Salt and Sail'" in finding.message
@@ -196,13 +198,25 @@ def test_op_cit_is_ambiguous_when_two_works_share_the_author() -> None:
 
 def test_op_cit_by_an_author_nowhere_cited_or_listed() -> None:
     doc = analyze("The quay was closed (Penrose: op. cit.; p. 4).")
+    assert [c.unresolved for c in doc.citations] == [Unresolved.NO_WORK]
     (finding,) = [f for f in doc.findings if f.rule == "CI001"]
     assert "no work by Penrose" in finding.message
+
+
+def test_op_cit_without_an_author_and_an_ibid_repeating_an_unresolved_citation() -> None:
+    doc = analyze("Closed (Op. cit., p. 4). Then (Ibid., p. 5).")
+    assert [(c.reference, c.work, c.unresolved) for c in doc.citations] == [
+        (Reference.OP_CIT, None, Unresolved.NO_AUTHOR),
+        (Reference.IBID, None, Unresolved.PRECEDING_UNRESOLVED),
+    ]
+    assert rules(doc, "CI001") == ["CI001", "CI001"]
 
 
 def test_ibid_first_in_the_document_is_unresolved() -> None:
     doc = analyze("The quay was closed (Ibid., p. 4). Then (Tremayne: 'Wages and Tides'; p. 5).")
     assert doc.citations[0].work is None
+    assert doc.citations[0].unresolved is Unresolved.NO_PRECEDING
+    assert doc.citations[1].unresolved is None
     (finding,) = [f for f in doc.findings if f.rule == "CI001"]
     assert "no citation precedes it" in finding.message
     assert doc.text[finding.start : finding.end] == "(Ibid., p. 4)"

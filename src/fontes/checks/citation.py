@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import assert_never
 
 from fontes.checks.registry import Problem, rule
-from fontes.model import Category, Document, Reference, Severity
+from fontes.model import Category, Citation, Document, Reference, Severity, Unresolved
 
 _SHORT_FORM = {
     Reference.IBID: "ibid.",
@@ -26,14 +27,39 @@ def unresolved_citation(doc: Document) -> Iterator[Problem]:
     bibliography lists two books by Smith.
     """
     for citation in doc.citations:
-        if citation.unresolved and citation.reference in _SHORT_FORM:
+        reason = unresolved_reason(doc, citation)
+        if reason is not None and citation.reference in _SHORT_FORM:
             form = _SHORT_FORM[citation.reference]
             yield Problem(
                 citation.start,
                 citation.end,
-                f"'{form}' cannot be resolved: {citation.unresolved}",
+                f"'{form}' cannot be resolved: {reason}",
                 "give the author and short title of the work meant",
             )
+
+
+def unresolved_reason(doc: Document, citation: Citation) -> str | None:
+    """Why `citation` has no work (`Citation.unresolved`), in words; None when nothing is amiss.
+
+    CI001 reports it, and the dossier publishes it as the citation's `unresolved`.
+    """
+    match citation.unresolved:
+        case None:
+            return None
+        case Unresolved.NO_PRECEDING:
+            return "no citation precedes it, so there is nothing for it to repeat"
+        case Unresolved.PRECEDING_UNRESOLVED:
+            return "the citation it repeats could not be resolved either"
+        case Unresolved.NO_AUTHOR:
+            return "it names no author, so the work cannot be identified"
+        case Unresolved.AMBIGUOUS:
+            works = {work.id: work for work in doc.all_works}
+            titles = "; ".join(works[id_].label() for id_ in citation.candidates)
+            return f"there are {len(citation.candidates)} works by {citation.author} ({titles})"
+        case Unresolved.NO_WORK:
+            return f"no work by {citation.author} is cited before it or listed"
+        case unknown:
+            assert_never(unknown)
 
 
 @rule("CI002", "citation-not-in-bibliography", Category.CITATION, Severity.WARNING)

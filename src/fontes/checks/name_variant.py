@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from typing import assert_never
 
 from fontes.checks.registry import Problem, rule
-from fontes.model import Category, Document, EntityKind, Mention, Severity
+from fontes.model import CanonicalBecause, Category, Document, Entity, EntityKind, Mention, Severity
 from fontes.text.spelling import Difference, compare, transliteration_key
 
 _VARIANT = (Difference.TRANSLITERATION, Difference.MISSPELLING)
@@ -44,6 +45,26 @@ def name_variant(doc: Document) -> Iterator[Problem]:
                     "the glossary, which is canonical",
                     f"write '{first}' throughout, or note the variant",
                 )
+
+
+def canonical_reason(entity: Entity) -> str:
+    """Why the entity's name is its canonical spelling (`Entity.canonical_because`), in words.
+
+    The dossier publishes it as the `canonical_because` of a person or an entity; "" if unknown.
+    """
+    match entity.canonical_because:
+        case None:
+            return ""
+        case CanonicalBecause.GLOSSARY:
+            return "the glossary spells it so"
+        case CanonicalBecause.FIRST_WITH_FORENAMES:
+            return "its first mention with forenames"
+        case CanonicalBecause.FIRST_MENTION:
+            return "its first mention"
+        case CanonicalBecause.MOST_OFTEN:
+            return "the spelling used most often"
+        case unknown:
+            assert_never(unknown)
 
 
 def _surname_variants(doc: Document, glossary: set[str]) -> Iterator[tuple[str, str, Mention, int]]:

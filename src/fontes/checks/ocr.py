@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import assert_never
 
 from fontes.checks.registry import Problem, rule
-from fontes.model import Category, Document, EntityKind, Severity
+from fontes.model import Category, Document, EntityKind, Garble, GarbleCause, Severity
 from fontes.text.spelling import Difference, compare
 
 
@@ -24,9 +25,26 @@ def garbled_word(doc: Document) -> Iterator[Problem]:
             garble.start,
             garble.end,
             f"'{doc.text[garble.start : garble.end]}' looks like an OCR misreading of "
-            f"'{garble.correction}' ({garble.reason})",
+            f"'{garble.correction}' ({garble_reason(garble)})",
             f"read '{garble.correction}', after checking the page image",
         )
+
+
+def garble_reason(garble: Garble) -> str:
+    """Which OCR slip the correction undoes (`Garble.cause`), in words, as OC001 reports it."""
+    match garble.cause:
+        case GarbleCause.COMMA_FOR_SPACE:
+            return "a comma stands where a space belongs"
+        case GarbleCause.STRAY_MARK:
+            return f"stray '{garble.stray}' before the word"
+        case GarbleCause.OCR_CONFUSION:
+            return "letters that OCR confuses"
+        case GarbleCause.ONE_LETTER:
+            if garble.stray:
+                return f"stray '{garble.stray}' and one letter misread"
+            return "one letter misread"
+        case unknown:
+            assert_never(unknown)
 
 
 @rule("OC002", "garbled-name", Category.OCR, Severity.WARNING)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import assert_never
 
 from fontes.checks.registry import Problem, rule
-from fontes.model import Category, Document, Severity
+from fontes.model import Category, Document, Elision, ElisionCause, Severity
 
 
 @rule("QU001", "elided-quotation", Category.QUOTATION, Severity.WARNING)
@@ -26,7 +27,7 @@ def elided_quotation(doc: Document) -> Iterator[Problem]:
             yield Problem(
                 elision.start,
                 elision.end,
-                elision.reason,
+                elision_reason(elision),
                 "restore the quotation from the source, or mark the cut with [...]",
             )
 
@@ -50,3 +51,32 @@ def declared_elision(doc: Document) -> Iterator[Problem]:
                     "words are left out of this quotation (marked with an ellipsis)",
                     "read the omitted words in the source before relying on the quotation",
                 )
+
+
+def elision_reason(elision: Elision) -> str:
+    """What shows that words were cut (`Elision.cause`), in words.
+
+    QU001 reports it for a silent cut, and the dossier publishes it as the elision's `reason`.
+    """
+    word = elision.word
+    match elision.cause:
+        case ElisionCause.ELLIPSIS:
+            return "an ellipsis marks words left out of the quotation"
+        case ElisionCause.NOTHING_FOLLOWS:
+            return "nothing follows the colon: the quoted words are missing"
+        case ElisionCause.BEFORE_HEADING:
+            return "the colon introduces nothing before the heading: the quoted words are missing"
+        case ElisionCause.BREAKS_OFF:
+            return f"the sentence breaks off after '{word}': words were cut here"
+        case ElisionCause.NEW_CLAUSE:
+            return f"a new clause ('{word} ...') follows the colon: the words between were cut"
+        case ElisionCause.FRAGMENT:
+            return "only a fragment stands between two colons: the quoted words around it were cut"
+        case ElisionCause.NEW_SENTENCE:
+            return f"a new sentence ('{word} ...') follows the colon: the quoted words were cut"
+        case ElisionCause.PARAGRAPH_BREAK:
+            return (
+                "the sentence stops at a paragraph break and resumes after it: words were cut here"
+            )
+        case unknown:
+            assert_never(unknown)

@@ -17,8 +17,17 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 
-from fontes.model import Document, Entity, EntityKind, Mention, display_surname
+from fontes.model import (
+    CanonicalBecause,
+    Document,
+    Entity,
+    EntityKind,
+    Mention,
+    annotate,
+    display_surname,
+)
 from fontes.text.names import fold, possessive_at, unique_id
 from fontes.text.spelling import Difference, SpellingIndex, compare
 
@@ -31,11 +40,12 @@ class _People:
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}  # by id, in the order made
         self.rank: dict[str, int] = {}  # the order made, so sorting a few needs no scan of all
-        # (surname, forenames) → the entity its first mention joined. A later mention spelt
-        # alike joins it too: entities made since rank after it, and the ones before it
-        # disagreed on forenames that no longer change. So a repeated name costs no scan.
-        self.full_names: dict[tuple[str, str], Entity] = {}
-        self.by_surname: dict[str, list[Entity]] = defaultdict(list)
+        # (surname, forenames) → the id of the entity its first mention joined. A later
+        # mention spelt alike joins it too: entities made since rank after it, and the ones
+        # before it disagreed on forenames that no longer change. So a repeated name costs no
+        # scan. (Ids, not entities: an entity is replaced when it learns its forenames.)
+        self.full_names: dict[tuple[str, str], str] = {}
+        self.by_surname: dict[str, list[str]] = defaultdict(list)
         self.spellings = SpellingIndex()
         self.taken: set[str] = set()
 
@@ -43,13 +53,17 @@ class _People:
         self.taken.add(entity.id)
         self.entities[entity.id] = entity
         self.rank[entity.id] = len(self.rank)
-        self.by_surname[entity.surname].append(entity)
+        self.by_surname[entity.surname].append(entity.id)
         self.spellings.relatives(entity.surname)  # known from now on to the names it relates to
         return entity
 
     def named(self, surname: str) -> list[Entity]:
         """Entities whose surname may be `surname`, oldest first."""
-        found = [e for s in self.spellings.relatives(surname) for e in self.by_surname.get(s, [])]
+        found = [
+            self.entities[i]
+            for s in self.spellings.relatives(surname)
+            for i in self.by_surname.get(s, [])
+        ]
         if len(found) > 1:
             found.sort(key=lambda e: self.rank[e.id])
         return found
@@ -81,7 +95,7 @@ def link_entities(doc: Document) -> None:
                 forenames=entry.forenames,
                 surname=display_surname(entry.surname),
                 glossary=entry.id,
-                canonical_because="the glossary spells it so",
+                canonical_because=CanonicalBecause.GLOSSARY,
             )
         )
     persons = [m for m in doc.mentions if m.kind is EntityKind.PERSON]
@@ -90,7 +104,7 @@ def link_entities(doc: Document) -> None:
     before = _last_named(doc, persons, places, lambda m: bool(m.surname))
     for mention, relative in zip(persons, before, strict=True):
         if mention.source == "kinship" and relative and not mention.surname:
-            mention.surname = relative.surname  # `his brother Ivan`
+            annotate(mention, surname=relative.surname)  # `his brother Ivan`
     for mention in persons:
         if mention.forenames and mention.surname:
             _link_full_name(people, mention)
@@ -106,7 +120,7 @@ def link_entities(doc: Document) -> None:
     before = _last_named(doc, persons, places, lambda m: m.entity is not None)
     for mention, relative in zip(persons, before, strict=True):
         if mention.source == "kinship":
-            mention.relative = relative.entity if relative else None
+            annotate(mention, relative=relative.entity if relative else None)
     entities = list(people.entities.values())
     entities.sort(key=lambda e: (e.glossary is None, e.mentions[0].start if e.mentions else 0))
     doc.entities.extend(entities)
@@ -124,13 +138,14 @@ def _forenames_agree(known: str, given: str) -> bool:
 
 
 def _attach(entity: Entity, mention: Mention) -> None:
-    mention.entity = entity.id
+    annotate(mention, entity=entity.id)
     entity.mentions.append(mention)
 
 
 def _link_full_name(people: _People, mention: Mention) -> None:
     key = (mention.surname, mention.forenames)
-    entity = people.full_names.get(key)
+    known = people.full_names.get(key)
+    entity = people.entities[known] if known else None
     if entity is None:
         candidates = people.named(mention.surname)
         agree = (e for e in candidates if _forenames_agree(e.forenames, mention.forenames))
@@ -143,11 +158,13 @@ def _link_full_name(people: _People, mention: Mention) -> None:
                     name=f"{mention.forenames} {mention.surname}",
                     forenames=mention.forenames,
                     surname=mention.surname,
-                    canonical_because="its first mention with forenames",
+                    canonical_because=CanonicalBecause.FIRST_WITH_FORENAMES,
                 )
             )
-        entity.forenames = entity.forenames or mention.forenames
-        people.full_names[key] = entity
+        if not entity.forenames:  # a glossary entry without them: the text supplies them
+            entity = replace(entity, forenames=mention.forenames)
+            people.entities[entity.id] = entity
+        people.full_names[key] = entity.id
     _attach(entity, mention)
 
 
@@ -157,7 +174,7 @@ def _link_surname(people: _People, near: set[str], mention: Mention) -> None:
     if len(candidates) > 1:
         in_context = [e for e in candidates if e.id in near]
         if len(in_context) != 1:
-            mention.candidates = [e.id for e in candidates]
+            annotate(mention, candidates=[e.id for e in candidates])
             return
         candidates = in_context
     if not candidates:
@@ -168,7 +185,7 @@ def _link_surname(people: _People, near: set[str], mention: Mention) -> None:
                     kind=EntityKind.PERSON,
                     name=mention.surname,
                     surname=mention.surname,
-                    canonical_because="its first mention",
+                    canonical_because=CanonicalBecause.FIRST_MENTION,
                 )
             )
         ]
@@ -225,7 +242,7 @@ def _group_by_name(doc: Document, kind: EntityKind, prefix: str) -> list[Entity]
             id=unique_id(prefix, name, taken),
             kind=kind,
             name=name,
-            canonical_because="the spelling used most often",
+            canonical_because=CanonicalBecause.MOST_OFTEN,
             aliases=[s for s in counted if s != name],
         )
         for mention in members:

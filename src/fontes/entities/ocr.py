@@ -17,7 +17,7 @@ from string import ascii_lowercase
 
 from wordfreq import zipf_frequency
 
-from fontes.model import Document, Garble
+from fontes.model import Document, Garble, GarbleCause
 from fontes.text.names import strip_possessive
 from fontes.text.spelling import OCR_CONFUSIONS
 
@@ -61,13 +61,13 @@ def find_garbles(doc: Document) -> None:
             continue
         found = _correction(word)
         if found is not None:
-            correction, reason = found
-            doc.garbles.append(
-                Garble(start=start, end=start + len(word), correction=correction, reason=reason)
-            )
+            correction, cause, stray = found
+            end = start + len(word)
+            doc.garbles.append(Garble(start, end, correction, cause, stray))
 
 
-def _correction(word: str) -> tuple[str, str] | None:
+def _correction(word: str) -> tuple[str, GarbleCause, str] | None:
+    """The likely original of `word`, the slip it undoes and the stray mark before it, if any."""
     if len(word) > LONGEST:
         return None
     if _MEASURE.fullmatch(word):
@@ -75,22 +75,22 @@ def _correction(word: str) -> tuple[str, str] | None:
     if glued := _GLUED.fullmatch(word):
         left, right = glued.groups()
         if min(_zipf(left), _zipf(right)) >= _GLUED_WORDS:
-            return f"{left} {right}", "a comma stands where a space belongs"
+            return f"{left} {right}", GarbleCause.COMMA_FOR_SPACE, ""
         return None
-    stray = _STRAY.match(word)
-    core = word[stray.end() :] if stray else word
+    found = _STRAY.match(word)
+    stray = found[0] if found else ""
+    core = word[len(stray) :]
     if _zipf(core) >= COMMON and stray:
-        return core, f"stray '{stray[0]}' before the word"
+        return core, GarbleCause.STRAY_MARK, stray
     if _zipf(core) >= RARE:
         return None
     best = max(_ocr_candidates(core), key=_zipf, default=None)  # `1s`: `is` before `ls`
     if best is not None and _zipf(best) >= COMMON:
-        return best, "letters that OCR confuses"
+        return best, GarbleCause.OCR_CONFUSION, stray
     if stray or (core.islower() and _zipf(core) == 0):
         best = max(_edits(core), key=_zipf, default=None)
         if best is not None and _zipf(best) >= COMMON:
-            reason = f"stray '{stray[0]}' and one letter misread" if stray else "one letter misread"
-            return _same_case(best, core), reason
+            return _same_case(best, core), GarbleCause.ONE_LETTER, stray
     return None
 
 

@@ -17,6 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from fontes.checks.citation import unresolved_reason
+from fontes.checks.name_variant import canonical_reason
+from fontes.checks.quotation import elision_reason
 from fontes.export.kinds import (
     DEFINITIONS,
     KINDS,
@@ -72,7 +75,15 @@ def _variants(doc: Document, entity: Entity) -> list[str]:
 SPAN = Kind("span", Span, ["start", "end"])
 MENTION = Kind("mention", Mention, ["start", "end", Field("text", str, _text)])
 ROLE = Kind("role", Role, ["title", "period", "start", "end"])
-ELISION = Kind("elision", Elision, ["start", "end", "reason"])
+ELISION = Kind(
+    "elision",
+    Elision,
+    [
+        "start",
+        "end",
+        Field("reason", str, lambda doc, e: elision_reason(e), "what shows that words were cut"),
+    ],
+)
 
 SOURCE = Kind(
     "source",
@@ -102,7 +113,12 @@ SECTION = Kind(
 _ENTITY: list[str | Field] = [
     "id",
     "name",
-    "canonical_because",
+    Field(
+        "canonical_because",
+        str,
+        lambda doc, e: canonical_reason(e),
+        "why the name is the canonical spelling",
+    ),
     Field("variants", list[str], _variants, "other spellings of the name in the text"),
     Field("mentions", MENTION.array, MENTION.many(lambda e: e.mentions)),
 ]
@@ -173,7 +189,7 @@ CITATION = Kind(
         "work",
         "pages",
         "note",
-        "unresolved",
+        Field("unresolved", str | None, unresolved_reason, "why no work was found, if none was"),
     ],
 )
 NOTE = Kind(

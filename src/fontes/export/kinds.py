@@ -137,47 +137,39 @@ def _page(label: str) -> int | str:
 
 def dump(type_: Any, value: Any) -> Any:
     """A published value as JSON data."""
-    if value is None:
-        return None
-    type_ = _without_none(type_)
-    if _marker(type_) == "year":
-        return year_text(value)
-    if get_origin(type_) is Annotated:
-        return value
-    if get_origin(type_) is list:
-        (item,) = get_args(type_)
-        return [dump(item, v) for v in value]
-    if type_ is date:
-        return value.isoformat()
-    if isinstance(type_, type) and issubclass(type_, Enum):
-        return value.value
-    if type_ is PageRange:
-        return {"first": _page(value.first), "last": _page(value.last)}
-    if type_ in KINDS:
-        return {f.key: dump(f.type, getattr(value, f.key)) for f in KINDS[type_].fields}
-    return value
+    return _convert(type_, value, to_json=True)
 
 
 def load(type_: Any, value: Any) -> Any:
-    """JSON data back as a published value: the inverse of `_dump`."""
+    """JSON data back as a published value: the inverse of `dump`."""
+    return _convert(type_, value, to_json=False)
+
+
+def _convert(type_: Any, value: Any, to_json: bool) -> Any:
+    """`dump` and `load` in one: each type's way there and back side by side."""
     if value is None:
         return None
     type_ = _without_none(type_)
     if _marker(type_) == "year":
-        return int(value)
+        return year_text(value) if to_json else int(value)
     if get_origin(type_) is Annotated:
         return value
     if get_origin(type_) is list:
         (item,) = get_args(type_)
-        return [load(item, v) for v in value]
+        return [_convert(item, v, to_json) for v in value]
     if type_ is date:
-        return date.fromisoformat(value)
+        return value.isoformat() if to_json else date.fromisoformat(value)
     if isinstance(type_, type) and issubclass(type_, Enum):
-        return type_(value)
+        return value.value if to_json else type_(value)
     if type_ is PageRange:
+        if to_json:
+            return {"first": _page(value.first), "last": _page(value.last)}
         return PageRange(str(value["first"]), str(value["last"]))
     if type_ in KINDS:
-        return type_(**{f.key: load(f.type, value[f.key]) for f in KINDS[type_].fields})
+        fields = KINDS[type_].fields
+        if to_json:
+            return {f.key: _convert(f.type, getattr(value, f.key), to_json) for f in fields}
+        return type_(**{f.key: _convert(f.type, value[f.key], to_json) for f in fields})
     return value
 
 

@@ -305,7 +305,7 @@ def _network(doc: Document) -> _Network | None:
 def _draw_network(graph: nx.Graph[str]) -> _Network | None:
     """Entities as circles (size by mentions), edges by co-occurrence and stated relation."""
     total = sum(1 for node in graph if graph.degree(node))
-    drawn = graph.subgraph(_most_named(graph, _MOST_DRAWN))
+    drawn = _ordered(graph, _most_named(graph, _MOST_DRAWN))
     if not drawn:
         return None
     layout = _layout(drawn)
@@ -367,7 +367,7 @@ def _layout(graph: nx.Graph[str]) -> dict[str, tuple[float, float]]:
     half = max(230.0, 2.5 * len(groups[0]))  # half the largest group's height
     cell, column_width, per_row, top = 150, 225, 4, 2 * half + 60
     for number, group in enumerate(groups):
-        sub = graph.subgraph(group)
+        sub = _ordered(graph, group)
         spread = 2.0 / len(group) ** 0.5
         # Every edge pulls alike (a stated relation weighs 0, yet joins two people). networkx
         # turns to scipy, which fontes does not depend on, from 500 nodes whatever the method;
@@ -382,6 +382,18 @@ def _layout(graph: nx.Graph[str]) -> dict[str, tuple[float, float]]:
         for node, (dx, dy) in _fill(raw).items():
             positions[node] = (centre[0] + dx * scale[0], centre[1] + dy * scale[1])
     return positions
+
+
+def _ordered(graph: nx.Graph[str], nodes: set[str]) -> nx.Graph[str]:
+    """The subgraph of `nodes`, its nodes and edges in sorted order. networkx's own subgraph
+    iterates the set it is given, whose order changes with Python's hash seed, and the
+    layout follows the order: the same text would be drawn differently from run to run."""
+    sub: nx.Graph[str] = nx.Graph()
+    for node in sorted(nodes):
+        sub.add_node(node, **graph.nodes[node])
+    for one, other in sorted(tuple(sorted(edge)) for edge in graph.subgraph(nodes).edges):
+        sub.add_edge(one, other, **graph.edges[one, other])
+    return sub
 
 
 def _fill(raw: dict[str, Any]) -> dict[str, tuple[float, float]]:

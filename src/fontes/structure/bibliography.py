@@ -17,6 +17,7 @@ cut off by the end of the document is still found (and reported as truncated).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from fontes.model import Document, Span, Work
 from fontes.text.names import EDITOR_MARK, all_editors, is_editor, unique_id, without_editor
@@ -77,8 +78,8 @@ def read_bibliography(doc: Document) -> None:
             after_heading = previous_was_bibliography = False
             continue
         for work in entries:
-            work.id = unique_id("work", f"{_id_name(work)} {work.year or ''}", taken)
-            doc.works.append(work)
+            work_id = unique_id("work", f"{_id_name(work)} {work.year or ''}", taken)
+            doc.works.append(replace(work, id=work_id))
         doc.apparatus.add(paragraph)
         previous_was_bibliography = True
 
@@ -117,22 +118,29 @@ def parse_work(text: str, offset: int = 0) -> Work | None:
     text = text.replace("\n", " ")
     end = offset + len(text.rstrip())
     if match := _WHO_COLON.match(text):
-        work = _quoted(text, match.end(), offset, end)
-        _set_people(work, match["who"])
-        return work
+        return _with_people(_quoted(text, match.end(), offset, end), match["who"])
     if _OPEN_QUOTE.match(text):
         return _quoted(text, 0, offset, end)
     if match := _TITLE_IMPRINT.fullmatch(text.rstrip()):
-        work = Work(id="", start=offset, end=end, title=match["title"].strip(" '\""))
-        work.year = int(match["year"])
-        work.place = match["imprint"].split(":")[0].split(",")[0].strip() or None
-        _set_people(work, match["who"])
-        return work
+        work = Work(
+            id="",
+            start=offset,
+            end=end,
+            title=match["title"].strip(" '\""),
+            year=int(match["year"]),
+            place=match["imprint"].split(":")[0].split(",")[0].strip() or None,
+        )
+        return _with_people(work, match["who"])
     if match := _CHICAGO.fullmatch(text.rstrip()):
-        work = Work(id="", start=offset, end=end, title=match["title"].strip())
-        work.year, work.place = int(match["year"]), match["place"].strip()
-        _set_people(work, match["who"])
-        return work
+        work = Work(
+            id="",
+            start=offset,
+            end=end,
+            title=match["title"].strip(),
+            year=int(match["year"]),
+            place=match["place"].strip(),
+        )
+        return _with_people(work, match["who"])
     return None
 
 
@@ -142,16 +150,25 @@ def _quoted(text: str, at: int, offset: int, end: int) -> Work:
     close = _closing_quote(text, at + 1, quote)
     if close is None:
         return Work(id="", start=offset, end=end, title=text[at + 1 :].strip(), complete=False)
-    work = Work(id="", start=offset, end=end, title=text[at + 1 : close].strip())
+    year, volume, place = None, None, None
     for part in _imprint_parts(text[close + 1 :]):
         if re.fullmatch(YEAR + r"[a-z]?", part):
-            work.year = int(part[:4])
-        elif volume := _VOLUME.fullmatch(part):
-            work.volume = volume["number"]
-        elif part[0].isupper() and work.place is None and work.year is None:
-            work.place = part.split(":")[0].strip()
-    work.complete = work.year is not None
-    return work
+            year = int(part[:4])
+        elif number := _VOLUME.fullmatch(part):
+            volume = number["number"]
+        elif part[0].isupper() and place is None and year is None:
+            place = part.split(":")[0].strip()
+    title = text[at + 1 : close].strip()
+    return Work(
+        id="",
+        start=offset,
+        end=end,
+        title=title,
+        year=year,
+        volume=volume,
+        place=place,
+        complete=year is not None,
+    )
 
 
 def _closing_quote(text: str, start: int, quote: str) -> int | None:
@@ -167,14 +184,17 @@ def _imprint_parts(rest: str) -> list[str]:
     return [part.strip(" .") for part in re.split(r"[;,]", rest) if part.strip(" .")]
 
 
-def _set_people(work: Work, who: str) -> None:
+def _with_people(work: Work, who: str) -> Work:
+    """The work with the authors and editors (or the anonymity) that `who` names."""
     who = who.strip()
     if _ANONYMOUS.fullmatch(who):
-        work.anonymous = True
-        return
+        return replace(work, anonymous=True)
     every_one = all_editors(who)  # `A and B (Eds.)`
+    authors: list[str] = []
+    editors: list[str] = []
     for name in re.split(r"\s*(?:;|\band\b|&)\s*", who):
         if not name:
             continue
         editor = every_one or is_editor(name)
-        (work.editors if editor else work.authors).append(without_editor(name).strip(" ,"))
+        (editors if editor else authors).append(without_editor(name).strip(" ,"))
+    return replace(work, authors=authors, editors=editors)

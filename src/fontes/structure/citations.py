@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from fontes.model import Citation, Document, PageRange, Reference, Work
+from fontes.model import Citation, Document, PageRange, Reference, Unresolved, Work
 from fontes.text.names import drop_editor_marks, fold, surname_of, unique_id
 from fontes.text.periods import YEAR
 
@@ -51,8 +52,7 @@ def read_citations(doc: Document) -> None:
         if marker.note is not None:
             reading_position.setdefault(marker.note, marker.start)
     found.sort(key=lambda c: reading_position.get(c.note or "", c.start))
-    doc.citations.extend(found)
-    resolve(doc)
+    doc.citations.extend(resolve(doc, found))
 
 
 def _parenthetical(doc: Document) -> Iterator[Citation]:
@@ -79,8 +79,7 @@ def _in_notes(doc: Document) -> Iterator[Citation]:
         text = doc.folded[note.text_start : note.end]
         citation = parse_citation(text, note.text_start, note.end)
         if citation is not None:
-            citation.note = note.id
-            yield citation
+            yield replace(citation, note=note.id)
 
 
 def _balanced_parentheses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -113,29 +112,38 @@ def parse_citation(text: str, start: int, end: int) -> Citation | None:
     if reference is Reference.FULL and not _IMPRINT.search(core):
         citation = _author_date(core, start, end)
         if citation is not None or not pages:
-            if citation is not None and pages:
-                citation.pages = pages
-            return citation
-    citation = Citation(start=start, end=end, reference=reference, pages=pages)
+            return replace(citation, pages=pages) if citation is not None and pages else citation
+    contribution_author = contribution_title = year = None
     contribution, *container = _IN.split(core, maxsplit=1)
     if container:  # `Author: Title, in: Editor (Ed.): Book`
-        citation.contribution_author, _, title = contribution.partition(":")
-        citation.contribution_title = title.strip() or None
+        contribution_author, _, contribution_title = contribution.partition(":")
+        contribution_title = contribution_title.strip() or None
         core = container[0]
     if imprint := _IMPRINT.search(core):
-        citation.year = int(imprint["year"])
+        year = int(imprint["year"])
         core = core[: imprint.start()] + core[imprint.end() :]
     core = drop_editor_marks(core).strip(" ,.;:")
+    author = title = None
     parts = re.split(r"\s*[:,]\s*", core, maxsplit=1)
     if len(parts) == 2:
-        citation.author, citation.title = parts[0].strip() or None, parts[1].strip(" '\"") or None
+        author, title = parts[0].strip() or None, parts[1].strip(" '\"") or None
     elif core and (reference is not Reference.FULL or _looks_like_name(core)):
-        citation.author = core
+        author = core
     elif core:
-        citation.title = core.strip(" '\"")
-    if reference is Reference.FULL and citation.author is None and citation.title is None:
+        title = core.strip(" '\"")
+    if reference is Reference.FULL and author is None and title is None:
         return None
-    return citation
+    return Citation(
+        start=start,
+        end=end,
+        reference=reference,
+        author=author,
+        title=title,
+        year=year,
+        contribution_author=contribution_author,
+        contribution_title=contribution_title,
+        pages=pages,
+    )
 
 
 def _author_date(core: str, start: int, end: int) -> Citation | None:
@@ -171,54 +179,56 @@ def parse_pages(text: str) -> list[PageRange]:
     return ranges
 
 
-def resolve(doc: Document) -> None:
-    """Give each citation its work, or the reason it has none."""
+def resolve(doc: Document, citations: list[Citation]) -> list[Citation]:
+    """Each citation with its work, or the code of the reason it has none (`Unresolved`).
+
+    A work that a citation names but no bibliography lists becomes one of `doc.cited_works`.
+    """
     taken = {work.id for work in doc.works}
     works = {work.id: work for work in doc.works}
     previous: Citation | None = None
     last_by_author: dict[str, str] = {}
-    for citation in doc.citations:
+    resolved = []
+    for citation in citations:
         if citation.reference in (Reference.IBID, Reference.IDEM) and not citation.title:
-            _resolve_ibid(citation, previous)
+            citation = _resolve_ibid(citation, previous)
         elif citation.reference in (Reference.OP_CIT, Reference.LOC_CIT):
-            _resolve_op_cit(doc, citation, last_by_author)
+            citation = _resolve_op_cit(doc, citation, last_by_author)
         else:
-            _resolve_full(doc, citation, taken)
+            citation = _resolve_full(doc, citation, taken)
             works.update((work.id, work) for work in doc.all_works[len(works) :])
         if citation.work is not None:
             for surname in works[citation.work].surnames:
                 last_by_author[fold(surname)] = citation.work
+        resolved.append(citation)
         previous = citation
+    return resolved
 
 
-def _resolve_ibid(citation: Citation, previous: Citation | None) -> None:
+def _resolve_ibid(citation: Citation, previous: Citation | None) -> Citation:
     if previous is None:
-        citation.unresolved = "no citation precedes it, so there is nothing for it to repeat"
-    elif previous.work is None:
-        citation.unresolved = "the citation it repeats could not be resolved either"
-    else:
-        citation.work = previous.work
+        return replace(citation, unresolved=Unresolved.NO_PRECEDING)
+    if previous.work is None:
+        return replace(citation, unresolved=Unresolved.PRECEDING_UNRESOLVED)
+    return replace(citation, work=previous.work)
 
 
-def _resolve_op_cit(doc: Document, citation: Citation, last_by_author: dict[str, str]) -> None:
+def _resolve_op_cit(doc: Document, citation: Citation, last_by_author: dict[str, str]) -> Citation:
     if not citation.author:
-        citation.unresolved = "it names no author, so the work cannot be identified"
-        return
+        return replace(citation, unresolved=Unresolved.NO_AUTHOR)
     surname = fold(surname_of(citation.author))
     if surname in last_by_author:
-        citation.work = last_by_author[surname]
-        return
+        return replace(citation, work=last_by_author[surname])
     candidates = [w for w in doc.all_works if surname in (fold(s) for s in w.surnames)]
     if len(candidates) == 1:
-        citation.work = candidates[0].id
-    elif candidates:
-        titles = "; ".join(w.label() for w in candidates)
-        citation.unresolved = f"there are {len(candidates)} works by {citation.author} ({titles})"
-    else:
-        citation.unresolved = f"no work by {citation.author} is cited before it or listed"
+        return replace(citation, work=candidates[0].id)
+    if candidates:
+        ids = [w.id for w in candidates]
+        return replace(citation, unresolved=Unresolved.AMBIGUOUS, candidates=ids)
+    return replace(citation, unresolved=Unresolved.NO_WORK)
 
 
-def _resolve_full(doc: Document, citation: Citation, taken: set[str]) -> None:
+def _resolve_full(doc: Document, citation: Citation, taken: set[str]) -> Citation:
     surname = fold(surname_of(citation.author)) if citation.author else None
     best, best_score = None, 0.0
     for work in doc.all_works:
@@ -235,8 +245,7 @@ def _resolve_full(doc: Document, citation: Citation, taken: set[str]) -> None:
         if score > best_score and (by_author or score >= _TITLE_MATCH):
             best, best_score = work, score
     if best is not None:
-        citation.work = best.id
-        return
+        return replace(citation, work=best.id)
     # A work the citation names but no bibliography lists: it becomes a work of its own.
     work = Work(
         id=unique_id("work", f"{surname or 'anonymous'} {citation.year or ''}", taken),
@@ -248,4 +257,4 @@ def _resolve_full(doc: Document, citation: Citation, taken: set[str]) -> None:
         listed=False,
     )
     doc.cited_works.append(work)
-    citation.work = work.id
+    return replace(citation, work=work.id)

@@ -32,17 +32,25 @@ def read_cross_references(doc: Document) -> None:
         if doc.in_apparatus(surname_start) or not surname[0].isupper():
             continue
         start = _forenames_start(doc.folded, surname_start)
-        reference = CrossReference(name=doc.text[start:asterisk], start=start, end=asterisk + 1)
         candidates = by_surname.get(fold(surname), [])
+        target = nearest = None
         if candidates:
-            reference.target = _choose(candidates, doc.folded[start:surname_start]).id
+            target = _choose(candidates, doc.folded[start:surname_start]).id
         else:
             # Only a spelling the entity linker would also accept (OCR, transliteration, a
             # close misspelling of a rare name): `Volkov` is not a variant of `Orlov`.
             variants = [s for s in spellings.relatives(fold(surname)) if s in by_surname]
             if variants:
-                reference.nearest = by_surname[variants[0]][0].id
-        doc.cross_references.append(reference)
+                nearest = by_surname[variants[0]][0].id
+        doc.cross_references.append(
+            CrossReference(
+                name=doc.text[start:asterisk],
+                start=start,
+                end=asterisk + 1,
+                target=target,
+                nearest=nearest,
+            )
+        )
 
 
 def _asterisked_words(text: str) -> Iterator[tuple[int, int]]:

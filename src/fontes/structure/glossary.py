@@ -88,33 +88,36 @@ def _parse_entry(
     layout: str,
     taken: set[str],
 ) -> GlossaryEntry:
-    surname, forenames = match["surname"], match["forenames"].strip()
-    entry = GlossaryEntry(
+    surname = match["surname"]
+    body_offset = start + match.end()
+    clauses = _split_clauses(doc.folded[body_offset:end], body_offset)
+    honorific, description = "", ""
+    if layout == "lifespan":
+        lifespan = parse_period(match["life"], start + match.start("life"))
+        if clauses:
+            description = clauses[0][0].strip().rstrip(".")
+            clauses = clauses[1:] if not find_periods(clauses[0][0]) else clauses
+    else:
+        head, head_offset = clauses[0]
+        honorific, description, lifespan = _read_head(head, head_offset)
+        clauses = clauses[1:]
+    places: list[str] = []
+    for clause in [description] + [clause for clause, _ in clauses]:
+        places.extend(place for place in _places(clause) if place not in places)
+    return GlossaryEntry(
         id=unique_id("person", surname, taken),
         surname=surname,
-        forenames=forenames,
+        forenames=match["forenames"].strip(),
         start=start,
         end=end,
         surname_start=start + match.start("surname"),
         surname_end=start + match.end("surname"),
+        description=description,
+        honorific=honorific,
+        lifespan=lifespan,
+        roles=[_read_role(clause, offset) for clause, offset in clauses],
+        places=places,
     )
-    if layout == "lifespan":
-        entry.lifespan = parse_period(match["life"], start + match.start("life"))
-        body_offset = start + match.end()
-        clauses = _split_clauses(doc.folded[body_offset:end], body_offset)
-        if clauses:
-            entry.description = clauses[0][0].strip().rstrip(".")
-            clauses = clauses[1:] if not find_periods(clauses[0][0]) else clauses
-    else:
-        body_offset = start + match.end()
-        clauses = _split_clauses(doc.folded[body_offset:end], body_offset)
-        head, head_offset = clauses[0]
-        entry.honorific, entry.description, entry.lifespan = _read_head(head, head_offset)
-        clauses = clauses[1:]
-    for clause in [entry.description] + [clause for clause, _ in clauses]:
-        entry.places.extend(place for place in _places(clause) if place not in entry.places)
-    entry.roles.extend(_read_role(clause, offset) for clause, offset in clauses)
-    return entry
 
 
 def _split_clauses(text: str, offset: int) -> list[tuple[str, int]]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
+from dataclasses import replace
 
 from fontes.model import Document, Note, NoteMarker, Span
 
@@ -65,7 +65,7 @@ def _read_note_paragraph(
             and not (restart and start == paragraph.start and number == "1")
         ):
             if doc.notes:  # a wrapped line continues the note before
-                doc.notes[-1].end = start + len(line.strip())
+                doc.notes[-1] = replace(doc.notes[-1], end=start + len(line.strip()))
             continue
         doc.notes.append(
             Note(
@@ -86,11 +86,12 @@ def _follows(doc: Document, number: str) -> bool:
 def _name_series(notes: list[Note]) -> None:
     """Where numbering restarts (a chapter's own notes), ids carry the series: `note-2-1`."""
     series = 0
-    for before, note in itertools.pairwise(notes):
-        if int(note.number) <= int(before.number):
+    for index in range(1, len(notes)):
+        note = notes[index]
+        if int(note.number) <= int(notes[index - 1].number):
             series += 1
         if series:
-            note.id = f"note-{series + 1}-{note.number}"
+            notes[index] = replace(note, id=f"note-{series + 1}-{note.number}")
 
 
 def _read_markers(doc: Document) -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from fontes.model import Document, Elision, Quotation, Span
+from fontes.model import Document, Elision, ElisionCause, Quotation, Span
 from fontes.structure.sections import is_title
 from fontes.text.names import WORD
 
@@ -99,7 +99,7 @@ def _quoted_passages(doc: Document, paragraph: Span) -> Iterator[Quotation]:
                     Elision(
                         start=start + cut.start(),
                         end=start + cut.end(),
-                        reason="an ellipsis marks words left out of the quotation",
+                        cause=ElisionCause.ELLIPSIS,
                         declared=True,
                     )
                 )
@@ -127,16 +127,17 @@ def _colon_elisions(
         offset = paragraph.start + index
         if doc.in_apparatus(offset) or any(start < index < end for start, end in titles):
             continue  # apparatus, or a title in quotation marks (`'Wages: A Plea'`)
-        reason = _colon_reason(doc, text, index, paragraph.start, following, proper_nouns, headings)
-        if reason:
+        found = _colon_cause(doc, text, index, paragraph.start, following, proper_nouns, headings)
+        if found is not None:
+            cause, word = found
             yield Quotation(
                 start=offset,
                 end=offset + 1,
-                elisions=[Elision(start=offset, end=offset + 1, reason=reason)],
+                elisions=[Elision(start=offset, end=offset + 1, cause=cause, word=word)],
             )
 
 
-def _colon_reason(
+def _colon_cause(
     doc: Document,
     text: str,
     index: int,
@@ -144,7 +145,8 @@ def _colon_reason(
     following: Span | None,
     proper_nouns: set[str],
     headings: set[int],
-) -> str | None:
+) -> tuple[ElisionCause, str] | None:
+    """Why the colon at `index` marks a cut, and the word that shows it; None for no cut."""
     before, after = text[max(0, index - 60) : index], text[index + 1 : index + 200]
     if before[-1:].isdigit() and after[:1].isdigit():
         return None  # 10:30, 3:16
@@ -156,11 +158,11 @@ def _colon_reason(
             doc.folded[following.start : following.start + 4]
         ):
             return None  # the quotation or list follows as its own paragraph
-        return "nothing follows the colon: the quoted words are missing"
+        return ElisionCause.NOTHING_FOLLOWS, ""
     if rest[0] in "\"'":
         return None  # the quotation follows
     if paragraph_start + index + 1 + len(after) - len(rest) in headings:
-        return "the colon introduces nothing before the heading: the quoted words are missing"
+        return ElisionCause.BEFORE_HEADING, ""
     previous_word = WORD.findall(before[-30:])
     if (
         previous_word
@@ -168,13 +170,13 @@ def _colon_reason(
         and before.rstrip()[-1:].isalpha()
         and not _elliptical(previous_word[-1].lower(), before)
     ):
-        return f"the sentence breaks off after '{previous_word[-1]}': words were cut here"
+        return ElisionCause.BREAKS_OFF, previous_word[-1]
     words = WORD.findall(rest[:60])
     if not words:
         return None
     first = words[0]
     if first.lower() in _CLAUSE_OPENERS or _PURPOSE.match(rest.lower()):
-        return f"a new clause ('{first} ...') follows the colon: the words between were cut"
+        return ElisionCause.NEW_CLAUSE, first
     fragment = rest.split(":", 1)
     if (
         len(fragment) == 2
@@ -182,9 +184,9 @@ def _colon_reason(
         and len(WORD.findall(fragment[0])) <= 3
         and "," not in fragment[0]
     ):
-        return "only a fragment stands between two colons: the quoted words around it were cut"
+        return ElisionCause.FRAGMENT, ""
     if first[0].isupper() and first not in proper_nouns and rest.startswith(first):
-        return f"a new sentence ('{first} ...') follows the colon: the quoted words were cut"
+        return ElisionCause.NEW_SENTENCE, first
     return None
 
 
@@ -200,8 +202,7 @@ def _broken_paragraph(doc: Document, paragraph: Span, following: Span) -> Iterat
                 Elision(
                     start=paragraph.end,
                     end=following.start,
-                    reason="the sentence stops at a paragraph break and "
-                    "resumes after it: words were cut here",
+                    cause=ElisionCause.PARAGRAPH_BREAK,
                 )
             ],
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from fontes.model import Document, Record, Section, Span
 from fontes.reading.layout import is_hard_wrapped
@@ -148,8 +149,7 @@ def _close_sections(doc: Document, headings: list[Section]) -> None:
     kinds = _paragraph_kinds(doc, starts)
     for index, section in enumerate(headings):
         limit = headings[index + 1].start if index + 1 < len(headings) else len(doc.text)
-        section.end = _section_end(doc, section, limit, starts, kinds)
-        doc.sections.append(section)
+        doc.sections.append(replace(section, end=_section_end(doc, section, limit, starts, kinds)))
     for section in headings:
         doc.apparatus.add(Span(section.heading_start, section.heading_end))
 

@@ -18,7 +18,7 @@ import calendar
 import itertools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -198,13 +198,13 @@ def find_time_expressions(
 
 def _date_the_clocks(text: str, found: list[TimeExpression]) -> None:
     """`at 3 p.m. on 8 December 1930`: a time of day takes the day printed right after it."""
-    for clock, day in itertools.pairwise(found):
+    for index, (clock, day) in enumerate(itertools.pairwise(found)):
         if (
             clock.type is TimeType.TIME
             and _FULL_DAY.fullmatch(day.value)
             and _CLOCK_TO_DAY.fullmatch(text, clock.end, day.start)
         ):
-            clock.value = day.value + clock.value[clock.value.index("T") :]
+            found[index] = replace(clock, value=day.value + clock.value[clock.value.index("T") :])
 
 
 _FULL_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -550,7 +550,7 @@ def _year(match: re.Match[str], context: _Context) -> TimeExpression | None:
     value = match["year"]
     expression = _date(match, value, mod if mod != "UNCERTAIN" else "")
     if match["uncertain"]:
-        expression.edtf = f"{value}?"
+        return replace(expression, edtf=f"{value}?")
     return expression
 
 
@@ -741,13 +741,13 @@ def _vague_relative(
     match: re.Match[str], reference: TimeExpression, sign: int
 ) -> TimeExpression | None:
     expression = _date(match, "PAST_REF" if sign < 0 else "FUTURE_REF")
-    expression.mod = "BEFORE" if sign < 0 else "AFTER"
-    if sign < 0:
-        expression.latest = reference.earliest
-    else:
-        expression.earliest = reference.latest
-    expression.anchor = reference.start if reference.start != match.start() else None
-    return expression
+    return replace(
+        expression,
+        mod="BEFORE" if sign < 0 else "AFTER",
+        earliest=expression.earliest if sign < 0 else reference.latest,
+        latest=reference.earliest if sign < 0 else expression.latest,
+        anchor=reference.start if reference.start != match.start() else None,
+    )
 
 
 @_rule(r"\b(?:the\s+)?(?P<which>following|next|previous|preceding)\s+(?P<unit>day|morning)\b")
