@@ -19,7 +19,7 @@ import networkx as nx
 from fontes.export.kinds import year_text
 from fontes.export.xmltext import xml_safe
 from fontes.model import Document, Entity, GlossaryEntry, Mention
-from fontes.time.events import sentences
+from fontes.text.sentences import sentences
 
 KIN = "kin"
 
