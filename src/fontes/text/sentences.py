@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from fontes.text.names import EDITOR_WORDS
 
-# A full stop that ends a sentence: not after an initial or a usual abbreviation.
-_SENTENCE_END = re.compile(r"[.!?](?=[\"')\]]*\s+[\"'(\[]*[A-Z0-9])")
+# A full stop that ends a sentence: not after an initial or a usual abbreviation. The
+# closing quotes and brackets after it belong to the sentence it ends.
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]*[A-Z0-9])")
 _ABBREVIATIONS = EDITOR_WORDS | frozenset(
     "mr mrs ms dr st p pp cf op cit vol no gen col prof rev lt capt maj sgt jr sr "
     "co inc ltd ibid id c ca fig ch art sec".split()
