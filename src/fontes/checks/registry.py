@@ -99,7 +99,8 @@ def unknown_selectors(patterns: Iterable[str]) -> list[str]:
 
 
 def run_checks(doc: Document, rules: Iterable[Rule] | None = None) -> list[Finding]:
-    """Run `rules` (all by default), store the findings on `doc` in text order, return them."""
+    """Run `rules` (all by default), assign the findings to `doc` in text order (once: a
+    document's findings are never replaced), and return them."""
     findings = [
         finding
         for r in (rules if rules is not None else selected_rules())
@@ -111,7 +112,9 @@ def run_checks(doc: Document, rules: Iterable[Rule] | None = None) -> list[Findi
         digest = _context_digest(doc, finding)
         seen[digest] += 1
         findings[index] = replace(finding, fingerprint=f"{digest}:{seen[digest]}")
-    doc.findings = findings
+    if doc.findings:
+        raise ValueError("the document has been checked already: its findings are assigned")
+    doc.findings.extend(findings)
     return findings
 
 
