@@ -165,3 +165,109 @@ def test_a_note_numbered_in_arabic_indic_digits() -> None:
     doc = fontes.analyze("The board met.[\u0663] It voted.\n\n[\u0663] Ibid., p. 4.\n")
     assert [n.id for n in doc.notes] == ["note-3"]
     assert [(m.number, m.note) for m in doc.note_markers] == [("3", "note-3")]
+
+
+# The forms of real editions: each test text is made up, in the shape the editions print.
+FOOTNOTE_BLOCKS = (
+    "The city had grown fast since the fire. [1] Its people were counted twice. [2]\n\n"
+    "[3] Even the plague did not stop the building.\n\n"
+    "[Footnote 1: Graunt, Observations on the Bills of Mortality, 1662.]\n\n"
+    "[Footnote 2: The first count was made by the parishes;\n\n"
+    "the second [a later one] by the hearth-tax collectors.]\n\n"
+    "[Footnote 3: King, Natural and Political Observations, 1696.]\n"
+)
+
+
+def test_gutenberg_footnote_blocks_are_notes_and_spaced_markers_point_to_them() -> None:
+    doc = fontes.analyze(FOOTNOTE_BLOCKS)
+    assert [(n.id, n.number) for n in doc.notes] == [
+        ("note-1", "1"),
+        ("note-2", "2"),
+        ("note-3", "3"),
+    ]
+    second = doc.text[doc.notes[1].text_start : doc.notes[1].end]
+    assert second.startswith("The first count") and second.endswith("hearth-tax collectors.")
+    # `[3] Even ...` opens a line of text: in an edition of blocks it is a marker, no note.
+    assert [(m.number, m.note) for m in doc.note_markers] == [
+        ("1", "note-1"),
+        ("2", "note-2"),
+        ("3", "note-3"),
+    ]
+    assert not rules(doc, "XR")
+
+
+def test_a_footnote_block_without_a_number_is_a_note_no_marker_needs() -> None:
+    doc = fontes.analyze("The harbour silted up.\n\n[Footnote: So the port books say.]\n")
+    (note,) = doc.notes
+    assert note.number == "" and doc.text[note.text_start : note.end] == "So the port books say."
+    assert not rules(doc, "XR")
+
+
+def test_footnotes_after_their_paragraph_with_symbols_and_a_marker_before_a_name() -> None:
+    text = (
+        "Emperors: [*]Conrad III. and Lothair.[+] The list runs on.[1]\n\n"
+        "[*] Never crowned at Rome.\n"
+        "[+] Never claimed the title.\n\n"
+        "More of the history.[2]\n\n"
+        "[1] Ducange, s.v.\n\n"
+        "[2]\n\n"
+        "    'Plaudentem cerne senatum.'\n"
+    )
+    doc = fontes.analyze(text)
+    assert [n.number for n in doc.notes] == ["*", "+", "1", "2"]
+    assert [(m.number, m.note) for m in doc.note_markers] == [
+        ("*", "note-asterisk"),
+        ("+", "note-dagger"),
+        ("1", "note-1"),
+        ("2", "note-2"),
+    ]
+    verse = doc.notes[-1]
+    assert doc.text[verse.text_start : verse.end].strip() == "'Plaudentem cerne senatum.'"
+    assert not rules(doc, "XR")
+
+
+def test_markdown_footnotes() -> None:
+    text = (
+        "Hale County was organised in 1888.[^1] Its first court met in a store.[^court]\n\n"
+        "[^1]: *History of Hale County, Texas*, p. 12.\n"
+        "[^court]: Minutes of the Commissioners' Court,\n"
+        "    vol. 1, p. 3.\n"
+    )
+    doc = fontes.analyze(text)
+    assert [(n.id, n.number) for n in doc.notes] == [("note-1", "1"), ("note-court", "court")]
+    assert doc.text[doc.notes[1].text_start : doc.notes[1].end].endswith("vol. 1, p. 3.")
+    assert [(m.number, m.note) for m in doc.note_markers] == [
+        ("1", "note-1"),
+        ("court", "note-court"),
+    ]
+    assert "[^" not in " ".join(doc.excerpt(m) for m in doc.mentions)
+    assert not rules(doc, "XR")
+
+
+def test_notes_numbered_in_parentheses_in_a_notes_section() -> None:
+    doc = fontes.analyze("The mill closed.[1] The men left.[2]\n\nNotes\n\n(1) Ibid.\n(2) Ibid.\n")
+    assert [(m.number, m.note) for m in doc.note_markers] == [("1", "note-1"), ("2", "note-2")]
+
+
+def test_chapter_endnotes_printed_together_go_to_their_own_chapter() -> None:
+    text = (
+        "CHAPTER I\n\nThe strike began.[1] It spread.[2]\n\n"
+        "CHAPTER II\n\nThe owners gave way.[1]\n\n"
+        "NOTES\n\nCHAPTER I\n\n"
+        "1. Chapter one, first note.\n2. Chapter one, second note.\n\n"
+        "Chapter II.\n\n1. Chapter two, first note.\n"
+    )
+    doc = fontes.analyze(text)
+    assert [n.id for n in doc.notes] == ["note-1", "note-2", "note-2-1"]
+    assert [m.note for m in doc.note_markers] == ["note-1", "note-2", "note-2-1"]
+
+
+def test_markers_in_a_text_whose_notes_were_not_read_are_no_errors() -> None:
+    # A page-foot note in a form not read: the marker alone proves no note is missing.
+    doc = fontes.analyze("The colonus was bound to the soil.\u00b9 He paid in kind.\n")
+    assert [m.number for m in doc.note_markers] == ["1"] and not doc.notes
+    assert not rules(doc, "XR003")
+    missing = fontes.analyze("The board met.[1] It voted.[7]" + NOTES)
+    assert [doc_f.message for doc_f in missing.findings if doc_f.rule == "XR003"] == [
+        "note marker 7 has no note"
+    ]

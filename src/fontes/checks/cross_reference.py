@@ -92,7 +92,12 @@ def note_marker_without_note(doc: Document) -> Iterator[Problem]:
     Why it matters: the claim the note was meant to support is left without its source.
 
     Example: `...was dissolved in 1931.[7]` when the notes stop at 6.
+
+    Premise: the document's notes were read (it has some), so a marker without one is a
+    note that is missing, not one printed in a form fontes does not read.
     """
+    if not doc.notes:
+        return
     for marker in doc.note_markers:
         if marker.note is None:
             yield Problem(
@@ -111,10 +116,13 @@ def unreferenced_note(doc: Document) -> Iterator[Problem]:
     marker was lost in transcription or OCR.
 
     Example: note `4.` in the notes section, but no `[4]` anywhere in the text.
+
+    Premise: the note has a number or symbol for a marker to give (an unnumbered
+    `[Footnote: ...]` stands where its marker would be).
     """
     referenced = {marker.note for marker in doc.note_markers}
     for note in doc.notes:
-        if note.id not in referenced:
+        if note.number and note.id not in referenced:
             yield Problem(
                 note.start,
                 note.text_start,

@@ -1,55 +1,173 @@
-"""Numbered notes: the `Notes` section and the markers (`[3]`, `^3`, `³`) that point into it."""
+"""Notes and the markers that point into them, in the forms books and editions print them.
+
+Note bodies: a `Notes` section (`1.`, `1)`, `(1)`, `[1]`, `^1` entries), footnotes after
+their paragraph (`[10] Tac. Ann. ii. 9.`, `[*] ...`), Project Gutenberg's
+`[Footnote 26: ...]` blocks (one or several paragraphs, numbered, lettered or not at all) and
+Markdown's `[^9]: ...`. Markers: `[3]`, `[*]`, `[^9]`, `^3` and superscript digits after the
+word they annotate (and `[26]` after a space, where an edition's notes are `[Footnote]`
+blocks, which write it so). Each marker is linked to its note within its scope: the markers
+of each run of numbering go to the notes of the matching run (a chapter's notes, wherever
+printed), else to the nearest note of that number after them.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
-from dataclasses import replace
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from fontes.model import Document, Note, NoteMarker, Span
+from fontes.text.names import unique_id
 
 HEADINGS = re.compile(r"(?:end|foot)?notes(?: and references)?\s*:?", re.IGNORECASE)
+# The symbols printers use for notes, in their usual order, and how an id names them.
+SYMBOLS = {"*": "asterisk", "+": "dagger", "†": "dagger", "‡": "double-dagger", "§": "section"}
+_SYMBOL = "[*+†‡§]"
 _NOTE_START = re.compile(
-    r"(?:\[(?P<bracket>\d{1,3})\]|\^(?P<caret>\d{1,3})|(?P<plain>\d{1,3})[.)]?)\s+"
+    r"(?:\[(?P<bracket>\d{1,3})\]|\^(?P<caret>\d{1,3})|\((?P<paren>\d{1,3})\)"
+    r"|(?P<plain>\d{1,3})[.)]?)(?:\s+|$)"
 )
-_BRACKETED = re.compile(r"(?:\[\d{1,3}\]|\^\d{1,3})\s+")
+# A footnote printed after its paragraph, at the start of a line: `[10] ...`, `[*] ...`.
+_BRACKETED = re.compile(rf"(?:\[(?:\d{{1,3}}|{_SYMBOL})\]|\^\d{{1,3}})(?:\s+|$)")
+# Project Gutenberg's note block, `[Footnote 26: ...]`, `[Footnote A: ...]`, `[Footnote: ...]`.
+_FOOTNOTE_BLOCK = re.compile(
+    rf"\[Foot[Nn]ote(?:\s+(?P<label>\d{{1,3}}|[A-Za-z]|{_SYMBOL}))?\s*:\s*"
+)
+# Its editorial kin, which are no notes but no prose either: margin headings, illustrations.
+_EDITORIAL_BLOCK = re.compile(r"\[(?:Sidenote|Illustration|Transcriber's Note)\b[^\]\n]*")
+# Markdown's footnote definition, at the start of a line: `[^9]: ...`, `[^note]: ...`.
+_MARKDOWN_NOTE = re.compile(r"^\[\^(?P<label>[^\]\s]{1,20})\]:[ \t]*", re.MULTILINE)
+# A chapter's heading inside a notes section: its notes are numbered afresh.
+_SUBHEADING = re.compile(
+    r"(?:notes to\s+)?(?:chapter|book|part|lecture)\s+(?:\d{1,3}|[ivxlc]{1,7})\b[^\n]{0,60}",
+    re.IGNORECASE,
+)
+# A note block longer than this has lost its closing bracket: it ends with its paragraph.
+LONGEST_BLOCK = 20_000
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # One pattern a marker form: each starts with a fixed character, which the regex engine
 # finds fast; a single alternation would be tried at every position of the text.
 _MARKERS = (
-    re.compile(r"\[(\d{1,3})\]"),
+    re.compile(rf"\[(\d{{1,3}}|{_SYMBOL})\]"),
+    re.compile(r"\[\^([^\]\s]{1,20})\]"),
     re.compile(r"\^(\d{1,3})"),
     re.compile(rf"([{_SUPERSCRIPTS}]+)"),
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _Body:
+    """A note body as found, before it gets its id."""
+
+    label: str
+    start: int
+    end: int
+    text_start: int
+
+
 def read_notes(doc: Document) -> None:
-    """Read the notes section, then link the markers in the body to its notes."""
+    """Read the note bodies in every form, then link the markers in the text to them."""
+    blocks = list(_footnote_blocks(doc))
+    bodies = blocks + list(_markdown_notes(doc))
+    for body in bodies:
+        doc.apparatus.add(Span(body.start, body.end))
+    for start, end in _editorial_blocks(doc):
+        doc.apparatus.add(Span(start, end))
+    bodies += _section_and_paragraph_notes(doc, after_paragraphs=not blocks)
+    bodies.sort(key=lambda body: body.start)
+    doc.notes.extend(_named(bodies))
+    _read_markers(doc, spaced=bool(blocks))
+
+
+def _footnote_blocks(doc: Document) -> Iterator[_Body]:
+    """`[Footnote 26: ...]`: the body runs to the bracket that closes the block."""
+    text = doc.folded
+    for match in _FOOTNOTE_BLOCK.finditer(text):
+        close = _closing_bracket(text, match.end())
+        if close is None:  # lost its bracket: the block ends with its paragraph
+            close = text.find("\n\n", match.end())
+            close = len(text.rstrip()) if close == -1 else close
+        yield _Body(match["label"] or "", match.start(), close, match.end())
+
+
+def _closing_bracket(text: str, start: int) -> int | None:
+    """The `]` that closes a block opened before `start`, brackets inside it balanced."""
+    depth = 0
+    for index in range(start, min(len(text), start + LONGEST_BLOCK)):
+        char = text[index]
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            if depth == 0:
+                return index
+            depth -= 1
+    return None
+
+
+def _editorial_blocks(doc: Document) -> Iterator[tuple[int, int]]:
+    for match in _EDITORIAL_BLOCK.finditer(doc.folded):
+        close = _closing_bracket(doc.folded, match.start() + 1)
+        yield match.start(), (close + 1 if close is not None else match.end())
+
+
+def _markdown_notes(doc: Document) -> Iterator[_Body]:
+    """`[^9]: ...`: the body runs on through its indented or wrapped lines to a blank line
+    or the next definition."""
+    text = doc.folded
+    matches = list(_MARKDOWN_NOTE.finditer(text))
+    for index, match in enumerate(matches):
+        limit = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        end = match.end()
+        while end < limit:
+            line_end = text.find("\n", end)
+            line_end = limit if line_end == -1 or line_end > limit else line_end
+            if text[end:line_end].strip():
+                end = line_end
+            following = text[line_end + 1 : line_end + 2]
+            blank_then_text = not text[end:line_end].strip() and not following.isspace()
+            if line_end >= limit or blank_then_text:
+                break
+            end = line_end + 1
+        end = match.end() + len(text[match.end() : end].rstrip())
+        yield _Body(match["label"], match.start(), end, match.end())
+
+
+def _section_and_paragraph_notes(doc: Document, after_paragraphs: bool) -> list[_Body]:
+    """Notes in a `Notes` section, and (unless the edition's notes are blocks, whose markers
+    may open a line) footnotes printed after their paragraph."""
+    bodies: list[_Body] = []
     in_notes = heading = False
     for paragraph in doc.paragraphs:
         text = doc.folded[paragraph.start : paragraph.end]
-        if HEADINGS.fullmatch(text.strip()):
-            in_notes = heading = True
+        if HEADINGS.fullmatch(text.strip()) or (in_notes and _SUBHEADING.fullmatch(text.strip())):
+            in_notes = heading = True  # a chapter's notes, under their own heading, restart
             continue
         if doc.in_apparatus(paragraph.start):
             in_notes = False
             continue
+        if bodies and bodies[-1].text_start >= bodies[-1].end:  # `[48]` alone on its line:
+            # its body is the paragraph after it (a quotation set off, verse)
+            bodies[-1] = replace(bodies[-1], end=paragraph.end, text_start=paragraph.start)
+            doc.apparatus.add(paragraph)
+            continue
         starts_note = _NOTE_START.match(text) if in_notes else _BRACKETED.match(text)
-        if not starts_note:
+        if not starts_note or not (in_notes or after_paragraphs):
             in_notes = False
             continue
-        _read_note_paragraph(doc, paragraph, bracketed_only=not in_notes, restart=heading)
+        _read_note_paragraph(doc, paragraph, bodies, bracketed_only=not in_notes, restart=heading)
         heading = False
         doc.apparatus.add(paragraph)
-    _name_series(doc.notes)
-    _read_markers(doc)
+    return bodies
 
 
 def _read_note_paragraph(
-    doc: Document, paragraph: Span, bracketed_only: bool, restart: bool = False
+    doc: Document, paragraph: Span, bodies: list[_Body], bracketed_only: bool, restart: bool
 ) -> None:
-    """Read the notes of one paragraph; `restart`: it opens a notes section, whose first
-    note may start the numbering again."""
+    """Read the notes of one paragraph into `bodies`; `restart`: it opens a notes section,
+    whose first note may start the numbering again."""
     position = paragraph.start
     for line in doc.folded[paragraph.start : paragraph.end].split("\n"):
         lead = len(line) - len(line.lstrip())
@@ -57,66 +175,135 @@ def _read_note_paragraph(
         position += len(line) + 1
         pattern = _BRACKETED if bracketed_only else _NOTE_START
         match = pattern.match(line.lstrip())
-        number = _ascii_digits(re.sub(r"\D", "", match[0])) if match else ""
+        label = _label(match[0]) if match else ""
         if match is None or (
             match.re is _NOTE_START
             and match["plain"]
-            and not _follows(doc, number)
-            and not (restart and start == paragraph.start and number == "1")
+            and not _follows(bodies, label)
+            and not (restart and start == paragraph.start and label == "1")
         ):
-            if doc.notes:  # a wrapped line continues the note before
-                doc.notes[-1] = replace(doc.notes[-1], end=start + len(line.strip()))
+            if bodies:  # a wrapped line continues the note before
+                bodies[-1] = replace(bodies[-1], end=start + len(line.strip()))
             continue
-        doc.notes.append(
+        bodies.append(_Body(label, start, start + len(line.strip()), start + match.end()))
+
+
+def _label(opening: str) -> str:
+    """The note's number in ASCII digits, or its symbol: `[3] ` → `3`, `[*] ` → `*`."""
+    digits = re.sub(r"\D", "", opening)
+    return _ascii_digits(digits) if digits else opening.strip(" []^()")
+
+
+def _follows(bodies: list[_Body], number: str) -> bool:
+    """A bare number starts a note only in sequence: `12 May` in a wrapped note does not."""
+    numbered = [body.label for body in bodies if body.label.isdigit()]
+    return not numbered or int(number) == int(numbered[-1]) + 1
+
+
+def _named(bodies: list[_Body]) -> list[Note]:
+    """Notes with ids: `note-3`; where numbering restarts (a chapter's own notes), the id
+    carries the series, `note-2-1`; symbols by name, `note-asterisk`."""
+    notes: list[Note] = []
+    taken: set[str] = set()
+    series, previous = 0, None
+    for body in bodies:
+        if body.label.isdigit():
+            if previous is not None and int(body.label) <= previous:
+                series += 1
+            previous = int(body.label)
+        name = SYMBOLS.get(body.label, body.label) or "unnumbered"
+        prefix = f"note-{series + 1}" if series and body.label.isdigit() else "note"
+        notes.append(
             Note(
-                id=f"note-{number}",
-                number=number,
-                start=start,
-                end=start + len(line.strip()),
-                text_start=start + match.end(),
+                id=unique_id(prefix, name, taken),
+                number=body.label,
+                start=body.start,
+                end=body.end,
+                text_start=body.text_start,
             )
         )
+    return notes
 
 
-def _follows(doc: Document, number: str) -> bool:
-    """A bare number starts a note only in sequence: `12 May` in a wrapped note does not."""
-    return not doc.notes or int(number) == int(doc.notes[-1].number) + 1
-
-
-def _name_series(notes: list[Note]) -> None:
-    """Where numbering restarts (a chapter's own notes), ids carry the series: `note-2-1`."""
-    series = 0
-    for index in range(1, len(notes)):
-        note = notes[index]
-        if int(note.number) <= int(notes[index - 1].number):
-            series += 1
-        if series:
-            notes[index] = replace(note, id=f"note-{series + 1}-{note.number}")
-
-
-def _read_markers(doc: Document) -> None:
-    # Each series of notes (numbering restarts per chapter) serves the markers before it.
-    series: list[tuple[int, dict[str, str]]] = []
-    for index, note in enumerate(doc.notes):
-        if index == 0 or int(note.number) <= int(doc.notes[index - 1].number):
-            series.append((note.start, {}))
-        series[-1][1][note.number] = note.id
+def _read_markers(doc: Document, spaced: bool) -> None:
+    """Markers in the text, each linked to its note. `spaced`: the edition writes markers
+    after a space or at a line's start (`ministry. [26]`), as Project Gutenberg does."""
     matches = sorted(
         (match for pattern in _MARKERS for match in pattern.finditer(doc.folded)),
         key=lambda match: match.start(),
     )
+    found: list[tuple[int, int, str]] = []
     for match in matches:
-        # A marker follows the word or punctuation it annotates, with no space between.
-        if match.start() == 0 or doc.folded[match.start() - 1].isspace():
+        start = match.start()
+        if found and start < found[-1][1]:  # `^1` inside `[^1]`
             continue
-        if doc.in_apparatus(match.start()):
+        # A marker follows the word or punctuation it annotates, with no space between, or
+        # (a bracketed one, in a table) stands right before it: `[*]Conrad III.`.
+        after_space = start == 0 or doc.folded[start - 1].isspace()
+        bracketed = match[0].startswith("[")
+        before_word = bracketed and doc.folded[match.end() : match.end() + 1].isalpha()
+        if after_space and not (bracketed and (spaced or before_word)):
             continue
-        number = _ascii_digits(match[1])
-        notes = next((ids for start, ids in series if start > match.start()), None)
-        notes = notes if notes is not None else (series[-1][1] if series else {})
-        doc.note_markers.append(
-            NoteMarker(number=number, start=match.start(), end=match.end(), note=notes.get(number))
-        )
+        if doc.in_apparatus(start):
+            continue
+        label = match[1] if not match[1][0].isdigit() else _ascii_digits(match[1])
+        found.append((start, match.end(), label))
+    links = _links(doc.notes, [(start, label) for start, _, label in found])
+    for (start, end, label), note in zip(found, links, strict=True):
+        doc.note_markers.append(NoteMarker(number=label, start=start, end=end, note=note))
+
+
+def _links(notes: list[Note], markers: list[tuple[int, str]]) -> list[str | None]:
+    """The note each marker points to: by runs of numbering, else the nearest after it."""
+    by_label: dict[str, list[Note]] = defaultdict(list)
+    for note in notes:
+        by_label[note.number].append(note)
+    paired = _paired_runs(notes, markers)
+    links: list[str | None] = []
+    for index, (start, label) in enumerate(markers):
+        if index in paired:
+            links.append(paired[index])
+            continue
+        candidates = by_label.get(label, [])
+        starts = [note.start for note in candidates]
+        after = bisect.bisect_right(starts, start)
+        if after < len(candidates):
+            links.append(candidates[after].id)
+        else:
+            links.append(candidates[-1].id if candidates else None)
+    return links
+
+
+def _runs(labels: list[str]) -> list[int]:
+    """For each numeric label, the number of its run: a run ends where numbering restarts."""
+    run, previous, runs = 0, 0, []
+    for label in labels:
+        number = int(label) if label.isdigit() else None
+        if number is not None:
+            if number < previous:
+                run += 1
+            previous = number
+        runs.append(run)
+    return runs
+
+
+def _paired_runs(notes: list[Note], markers: list[tuple[int, str]]) -> dict[int, str]:
+    """Where the markers restart their numbering as often as the notes do, and every run's
+    notes follow its markers (each chapter's endnotes, wherever printed), the k-th run of
+    markers goes to the k-th run of notes. Marker index → note id."""
+    numbered = [note for note in notes if note.number.isdigit()]
+    note_runs, marker_runs = _runs([n.number for n in numbered]), _runs([m[1] for m in markers])
+    if not numbered or not markers or note_runs[-1] == 0 or note_runs[-1] != marker_runs[-1]:
+        return {}
+    series: dict[tuple[int, str], Note] = {}
+    for note, run in zip(numbered, note_runs, strict=True):
+        series.setdefault((run, note.number), note)
+    paired = {}
+    for index, ((start, label), run) in enumerate(zip(markers, marker_runs, strict=True)):
+        target = series.get((run, label))
+        if target is not None and target.start > start:
+            paired[index] = target.id
+    return paired
 
 
 def _ascii_digits(digits: str) -> str:
