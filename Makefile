@@ -72,7 +72,8 @@ constraints: setup
 # The dossier's JSON Schema, derived from the record kinds in src/fontes/export/dossier.py;
 # tests/export/test_dossier.py fails while the shipped file is stale.
 schema: setup
-	$(BIN)/python -m fontes.export.dossier > src/fontes/export/dossier.schema.new
+	$(BIN)/python -c 'from fontes.export.dossier import schema_text; print(schema_text(), end="")' \
+		> src/fontes/export/dossier.schema.new
 	mv src/fontes/export/dossier.schema.new src/fontes/export/dossier.schema.json
 
 clean:

@@ -26,6 +26,7 @@ Quill, Peter (Ed.): 'The Quay Inquiry'; Bristol; 1904.
 """
 NAMES = [
     "paragraphs",
+    "pages",
     "glossary",
     "bibliography",
     "notes",
@@ -102,7 +103,7 @@ def test_disabling_a_stage_a_later_one_requires_is_refused() -> None:
     assert str(raised.value) == (
         "cannot disable 'mentions': 'linking', 'ocr', 'events' need it; disable those too"
     )
-    with pytest.raises(ValueError, match="cannot disable 'paragraphs': 'glossary', "):
+    with pytest.raises(ValueError, match="cannot disable 'paragraphs': 'pages', 'glossary', "):
         fontes.analyze(TEXT, disable=["paragraphs"])
 
 

@@ -47,6 +47,12 @@ _FOLD = str.maketrans(
 )
 
 
+def fold(text: str) -> str:
+    """`text` with quotes, dashes and spaces folded as `Document.folded` folds them, each
+    character to one (a form feed or vertical tab to a line break); same length."""
+    return text.translate(_FOLD)
+
+
 # Types that say more than `int` or `str` about a field, for the exports derived from the model
 # (`export/dossier.py` writes the dossier, its JSON Schema and the CSV columns from these
 # declarations): an offset into `Document.text`, a year printed with four digits, an EDTF date.
@@ -115,6 +121,8 @@ class Document:
 
     KINDS: ClassVar[tuple[str, ...]] = (
         "paragraphs",
+        "pages",
+        "furniture",
         "sections",
         "glossary",
         "works",
@@ -138,6 +146,10 @@ class Document:
         # The digest of the file's bytes when read from disk; of the UTF-8 text otherwise.
         self.sha256 = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
         self.paragraphs: list[Span] = []
+        # The printed pages, where the text shows them, and the furniture around the text:
+        # a digital edition's header and licence, running heads, page numbers, page breaks.
+        self.pages: list[Page] = []
+        self.furniture: list[Furniture] = []
         self.sections: list[Section] = []
         self.glossary: list[GlossaryEntry] = []
         self.works: list[Work] = []
@@ -158,6 +170,8 @@ class Document:
         # citations): prose readers such as the quotation reader skip them.
         self.apparatus = SpanSet()
         self._entries: dict[str, GlossaryEntry] = {}
+        self._page_starts: tuple[int, ...] = ()
+        self._furniture_starts: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:
@@ -166,7 +180,7 @@ class Document:
     @cached_property
     def folded(self) -> str:
         """The text with quotes, dashes, spaces and line ends folded; same length as `text`."""
-        folded = self._text.translate(_FOLD)
+        folded = fold(self._text)
         # CRLF: the CR becomes a space, so a CRLF line break still reads as one line break.
         folded = folded.replace("\r\n", " \n").replace("\r", "\n")
         assert len(folded) == len(self._text)
@@ -196,6 +210,50 @@ class Document:
 
     def in_apparatus(self, offset: int) -> bool:
         return offset in self.apparatus
+
+    def page_of(self, offset: int) -> Page | None:
+        """The page an offset is printed on; None where the text shows no page."""
+        if len(self._page_starts) != len(self.pages):  # rebuilt only while the pages grow
+            self._page_starts = tuple(page.start for page in self.pages)
+        index = bisect.bisect_right(self._page_starts, offset) - 1
+        if index >= 0 and offset < self.pages[index].end:
+            return self.pages[index]
+        return None
+
+    def _furniture_at(self, offset: int) -> Furniture | None:
+        if len(self._furniture_starts) != len(self.furniture):
+            self._furniture_starts = tuple(item.start for item in self.furniture)
+        index = bisect.bisect_right(self._furniture_starts, offset) - 1
+        if index >= 0 and offset < self.furniture[index].end:
+            return self.furniture[index]
+        return None
+
+    def without_furniture(self, span: Span | Record) -> Span | None:
+        """The span less the page furniture and white space at either end (a running head
+        that opens a paragraph, a page number that closes one); None when nothing is left."""
+        folded = self.folded
+        start, end = span.start, span.end
+        while start < end:
+            if folded[start].isspace():
+                start += 1
+            elif found := self._furniture_at(start):
+                start = found.end
+            else:
+                break
+        while end > start:
+            if folded[end - 1].isspace():
+                end -= 1
+            elif found := self._furniture_at(end - 1):
+                end = found.start
+            else:
+                break
+        return Span(start, end) if start < end else None
+
+    def claimed(self, paragraph: Span | Record) -> bool:
+        """Whether a paragraph belongs to the apparatus: its first character that is not page
+        furniture has been claimed, or it is nothing but furniture."""
+        inner = self.without_furniture(paragraph)
+        return inner is None or inner.start in self.apparatus
 
     @property
     def all_works(self) -> list[Work]:
@@ -299,6 +357,39 @@ class TimeExpression(Record):
         default=None,
         metadata=about("Offset of the date a partial or relative date was completed from."),
     )
+
+
+class FurnitureKind(StrEnum):
+    """What a piece of page furniture is: text around the text, never the author's words."""
+
+    HEADER = "header"  # a digital edition's own header before the text (`*** START OF ...`)
+    LICENCE = "licence"  # its licence or colophon after the text (`*** END OF ...` onwards)
+    RUNNING_HEAD = "running-head"  # a title repeated at the head (or foot) of the pages
+    PAGE_NUMBER = "page-number"  # a printed page number (folio)
+    PAGE_MARKER = "page-marker"  # a digitiser's page break: `## p. 7 (#9) ###`, a form feed
+    SIGNATURE = "signature"  # a printer's signature mark at the foot of a page (`A 2`)
+    SEPARATOR = "separator"  # a banner between joined files or parts (`===== FILE: ... =====`)
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture(Record):
+    """Page furniture: a stretch of the text that belongs to the page or the edition."""
+
+    start: Offset
+    end: Offset
+    kind: FurnitureKind
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Record):
+    """A page of the printed original, as the digitised text shows its breaks."""
+
+    start: Offset
+    end: Offset
+    number: str | None = field(
+        default=None, metadata=about("The page label as printed (`42`, `xiv`), if printed.")
+    )
+    index: int = field(default=1, metadata=about("The page's place in the text, from 1."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,6 +521,8 @@ class Reference(StrEnum):
     LOC_CIT = "loc-cit"
     IDEM = "idem"
     AUTHOR_DATE = "author-date"
+    # An ancient or medieval author's work by book and chapter (`Tac. Ann. ii. 9`): `locus`.
+    CLASSICAL = "classical"
 
 
 class Unresolved(StrEnum):
@@ -437,6 +530,7 @@ class Unresolved(StrEnum):
 
     NO_PRECEDING = "no-preceding"  # an ibid. with no citation before it
     PRECEDING_UNRESOLVED = "preceding-unresolved"  # an ibid. after an unresolved citation
+    PRECEDING_SEVERAL = "preceding-several"  # an ibid. after a note citing several works
     NO_AUTHOR = "no-author"  # an op. cit. that names no author
     AMBIGUOUS = "ambiguous"  # an op. cit. whose author wrote several works (`candidates`)
     NO_WORK = "no-work"  # an op. cit. by an author of no work cited before it or listed
@@ -460,6 +554,8 @@ class Citation(Record):
     unresolved: Unresolved | None = None
     # For an ambiguous op. cit. (`Unresolved.AMBIGUOUS`), the ids of the works it could mean.
     candidates: list[str] = field(default_factory=list)
+    # Where in a classical work (`Reference.CLASSICAL`): book, chapter, line (`ii. 9`).
+    locus: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from fontes.entities.mentions import find_mentions
 from fontes.entities.ocr import find_garbles
 from fontes.model import Document
 from fontes.reading import find_paragraphs, read_document
+from fontes.reading.pages import read_pages
 from fontes.settings import Settings
 from fontes.structure.bibliography import read_bibliography
 from fontes.structure.citations import read_citations
@@ -71,11 +72,19 @@ def _mentions(doc: Document, settings: Settings) -> None:
 # stages do not mistake a bibliography colon for a cut quotation.
 STAGES: list[Stage] = [
     Stage("paragraphs", _plain(find_paragraphs), assigns=("paragraphs",)),
+    # Page furniture first: no later reader takes a header line for a heading.
+    Stage(
+        "pages",
+        _plain(read_pages),
+        assigns=("pages", "furniture"),
+        requires=("paragraphs",),
+        claims=True,
+    ),
     Stage(
         "glossary",
         _plain(read_glossary),
         assigns=("glossary",),
-        requires=("paragraphs",),
+        requires=("paragraphs", APPARATUS),
         claims=True,
     ),
     Stage(
@@ -141,7 +150,7 @@ STAGES: list[Stage] = [
         "ocr",
         _plain(find_garbles),
         assigns=("garbles",),
-        requires=("paragraphs", "entities"),
+        requires=("paragraphs", "furniture", "entities"),
     ),
     Stage(
         "events",

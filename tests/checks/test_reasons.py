@@ -40,6 +40,13 @@ UNRESOLVED = [
         [],
         "the citation it repeats could not be resolved either",
     ),
+    (
+        Unresolved.PRECEDING_SEVERAL,
+        None,
+        TWO_WORKS,
+        "the note before it cites 2 works (Tremayne, Hilda: 'Wages and Tides' (1961); "
+        "Tremayne, Hilda: 'Salt and Sail' (1966))",
+    ),
     (Unresolved.NO_AUTHOR, None, [], "it names no author, so the work cannot be identified"),
     (
         Unresolved.AMBIGUOUS,

@@ -273,3 +273,90 @@ def test_citations_on_two_works_are_not_single_source() -> None:
         "C (Rosewarne: 'The Harbourmaster's Ledger'; p. 9)."
     )
     assert rules(doc, "SD") == []
+
+
+# Citations as real books write them: each test text is made up, in the shape met.
+@pytest.mark.parametrize(
+    ("text", "author", "title", "locus"),
+    [
+        ("Tac. _Ann._ ii. 9.", "Tac.", "Ann.", "ii. 9"),
+        ("Livy, l. xxi. p. 42.", "Livy", None, "l. xxi. p. 42"),
+        ("Jornandes, _De Rebus Geticis_, cap. 28.", "Jornandes", "De Rebus Geticis", "cap. 28"),
+        ("Tac. Ann. 1.2", "Tac.", "Ann.", "1.2"),
+    ],
+)
+def test_a_classical_reference_is_an_author_work_and_locus(
+    text: str, author: str, title: str | None, locus: str
+) -> None:
+    citation = parse_citation(text, 0, len(text))
+    assert citation is not None and citation.reference is Reference.CLASSICAL
+    assert (citation.author, citation.title, citation.locus) == (author, title, locus)
+
+
+def test_two_ancient_authors_stay_two_works_and_their_books_one_each() -> None:
+    text = (
+        "The legions wavered.[1] The tribes rose.[2] The emperor fled.[3]\n\n"
+        "[1] Tac. _Ann._ ii. 9.\n\n[2] Livy, l. xxi. p. 42.\n\n[3] Tac. _Ann._ iv. 3.\n"
+    )
+    doc = fontes.analyze(text)
+    works = {w.id: w for w in doc.cited_works}
+    first, second, third = (works[c.work or ""] for c in doc.citations)
+    assert first is third and first is not second
+    assert (first.authors, first.title) == (["Tac."], "Ann.")
+    assert [c.locus for c in doc.citations] == ["ii. 9", "l. xxi. p. 42", "iv. 3"]
+
+
+def test_chicago_notes_full_then_short_form_then_ibid_with_bare_pages() -> None:
+    text = (
+        "The mill burned.[1] It was rebuilt.[2] It burned again.[3]\n\n"
+        "Notes\n\n"
+        "1. Hart, The Mill on the Tees (London: Dent, 1961), 12-14.\n"
+        "2. Hart, Mill on the Tees, 50.\n"
+        "3. Ibid., 52.\n"
+    )
+    doc = fontes.analyze(text)
+    assert [(c.reference.value, c.work, [str(p) for p in c.pages]) for c in doc.citations] == [
+        ("full", "work-hart-1961", ["12-14"]),
+        ("full", "work-hart-1961", ["50"]),
+        ("ibid", "work-hart-1961", ["52"]),
+    ]
+
+
+def test_a_note_citing_two_works_then_ibid_is_ambiguous() -> None:
+    text = (
+        "Both diaries say so.[1] And again.[2]\n\n"
+        "[1] Evelyn, Diary (London, 1818), 12; Pepys, Diary (London, 1825), 40.\n\n"
+        "[2] Ibid., 41.\n"
+    )
+    doc = fontes.analyze(text)
+    assert [c.author for c in doc.citations] == ["Evelyn", "Pepys", None]
+    ibid = doc.citations[-1]
+    assert ibid.unresolved is Unresolved.PRECEDING_SEVERAL and ibid.work is None
+    assert len(ibid.candidates) == 2
+    assert any(f.rule == "CI001" and "cites 2 works" in f.message for f in doc.findings)
+
+
+def test_author_date_variants() -> None:
+    text = (
+        "Wages fell (Hart 1961, 12) and rose (Smith 1990: 45); Smith (1990, 45) agrees, "
+        "as do others (Smith 1990, pp. 4-6; Jones 1988).\n\n"
+        "References\n\n"
+        "Hart, John. The Mill. London: Dent, 1961.\n"
+        "Jones, Kate. Wages. Leeds: Moor, 1988.\n"
+        "Smith, Anne. Tides. York: Ouse, 1990.\n"
+    )
+    doc = fontes.analyze(text)
+    found = [(c.author, c.year, [str(p) for p in c.pages]) for c in doc.citations]
+    assert found == [
+        ("Hart", 1961, ["12"]),
+        ("Smith", 1990, ["45"]),
+        ("Smith", 1990, ["45"]),
+        ("Smith", 1990, ["4-6"]),
+        ("Jones", 1988, []),
+    ]
+
+
+def test_a_year_ending_a_note_is_no_page() -> None:
+    citation = parse_citation("Blome's Britannia, 1673.", 0, 24)
+    assert citation is not None and citation.pages == []
+    assert (citation.author, citation.title, citation.year) == ("Blome", "Britannia", 1673)

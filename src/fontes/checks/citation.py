@@ -50,6 +50,10 @@ def unresolved_reason(doc: Document, citation: Citation) -> str | None:
             return "no citation precedes it, so there is nothing for it to repeat"
         case Unresolved.PRECEDING_UNRESOLVED:
             return "the citation it repeats could not be resolved either"
+        case Unresolved.PRECEDING_SEVERAL:
+            works = {work.id: work for work in doc.all_works}
+            titles = "; ".join(works[id_].label() for id_ in citation.candidates)
+            return f"the note before it cites {len(citation.candidates)} works ({titles})"
         case Unresolved.NO_AUTHOR:
             return "it names no author, so the work cannot be identified"
         case Unresolved.AMBIGUOUS:

@@ -24,7 +24,7 @@ def garbled_word(doc: Document) -> Iterator[Problem]:
         yield Problem(
             garble.start,
             garble.end,
-            f"'{doc.text[garble.start : garble.end]}' looks like an OCR misreading of "
+            f"'{doc.spoken(garble)}' looks like an OCR misreading of "
             f"'{garble.correction}' ({garble_reason(garble)})",
             f"read '{garble.correction}', after checking the page image",
         )

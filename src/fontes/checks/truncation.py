@@ -19,9 +19,12 @@ def truncated_document(doc: Document) -> Iterator[Problem]:
 
     Example: a file whose last line is `...and the Committee resolved that the`.
     """
-    if not doc.paragraphs:
+    # The last words of the text, not a licence, a page number or a signature after them.
+    last = next(
+        (inner for p in reversed(doc.paragraphs) if (inner := doc.without_furniture(p))), None
+    )
+    if last is None:
         return
-    last = doc.paragraphs[-1]
     if doc.in_apparatus(last.start):
         return  # an unfinished apparatus entry is reported by TR002
     final = doc.folded[last.end - 1]

@@ -55,7 +55,7 @@ _WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
 def find_mentions(doc: Document, model: str | None = None) -> None:
     """Fill `doc.mentions` in text order; no two mentions overlap. `model` names the spaCy
     pipeline (`Settings.spacy_model`; None: the default)."""
-    body = [p for p in doc.paragraphs if not doc.in_apparatus(p.start)]
+    body = [p for p in doc.paragraphs if not doc.claimed(p)]
     taken = SpanSet()
     mentions: list[Mention] = []
 

@@ -4,7 +4,8 @@ A word is suspected only when a correction exists: undoing a typical OCR confusi
 `rn`→`m`, `1`→`l`, a doubled letter, a stray `~` or `.`, a comma read for a space), or, for a
 lower-case word, one edit, gives a common English word (wordfreq). Names the document uses
 (its people, bodies and places) and words it uses more than once, such as transliterations and
-foreign terms, are never suspected.
+foreign terms, are never suspected. Words are read from the reading view
+(`text.reading_view`): without page furniture, and whole where a line end hyphenated them.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from string import ascii_lowercase
 
 from wordfreq import zipf_frequency
 
-from fontes.model import Document, Garble, GarbleCause
+from fontes.model import Document, Garble, GarbleCause, fold
 from fontes.text.names import strip_possessive
+from fontes.text.reading_view import reading_view
 from fontes.text.spelling import OCR_CONFUSIONS
 
 _TOKEN = re.compile(r"[^\W\d_]+,[^\W\d_]+|(?<![\w~^`.])[~^`_.]*[^\W_][\w']*[^\W_]")
@@ -50,10 +52,12 @@ def find_garbles(doc: Document) -> None:
         if len(e.mentions) > 1 or e.glossary or m.source != "ner"
     }
     name_words = {word for name in names for word in name.split()}
+    # Words as a reader reads them: without the page furniture, and a word hyphenated at a
+    # line end whole again (`imme-`/`diately`: `diately` is no garble, `immediately` no word
+    # to correct); each mapped back to its characters in the original.
+    view = reading_view(doc.text, [(f.start, f.end) for f in doc.furniture])
     tokens = [
-        (match.start(), strip_possessive(match[0]))
-        for p in doc.paragraphs
-        for match in _TOKEN.finditer(doc.folded, p.start, p.end)
+        (match.start(), strip_possessive(match[0])) for match in _TOKEN.finditer(fold(view.text))
     ]
     counts = Counter(word for _, word in tokens)
     for start, word in tokens:
@@ -62,8 +66,8 @@ def find_garbles(doc: Document) -> None:
         found = _correction(word)
         if found is not None:
             correction, cause, stray = found
-            end = start + len(word)
-            doc.garbles.append(Garble(start, end, correction, cause, stray))
+            original_start, original_end = view.original_span(start, start + len(word))
+            doc.garbles.append(Garble(original_start, original_end, correction, cause, stray))
 
 
 def _correction(word: str) -> tuple[str, GarbleCause, str] | None:

@@ -41,9 +41,11 @@ from fontes.model import (
     EntityKind,
     Event,
     Finding,
+    Furniture,
     GlossaryEntry,
     Mention,
     Note,
+    Page,
     Quotation,
     Role,
     Section,
@@ -53,7 +55,7 @@ from fontes.model import (
     Year,
 )
 
-SCHEMA = "https://fontes.dev/schema/dossier/1.1"
+SCHEMA = "https://fontes.dev/schema/dossier/1.2"
 
 
 def _text(doc: Document, record: Any) -> str:
@@ -94,6 +96,8 @@ SOURCE = Kind(
         Field("chars", int, lambda doc, _: len(doc.text)),
     ],
 )
+PAGE = Kind("printed_page", Page, ["start", "end", "number", "index"])
+FURNITURE = Kind("furniture", Furniture, ["start", "end", "kind"])
 SECTION = Kind(
     "section",
     Section,
@@ -188,6 +192,7 @@ CITATION = Kind(
         "title",
         "work",
         "pages",
+        "locus",
         "note",
         Field("unresolved", str | None, unresolved_reason, "why no work was found, if none was"),
     ],
@@ -279,6 +284,8 @@ def _entities(kind: EntityKind) -> Callable[[Document], list[Entity]]:
 
 # The dossier's top level: each key, the kind of its records and where they come from.
 DOSSIER: dict[str, tuple[Kind, Callable[[Document], Iterable[Any]]]] = {
+    "pages": (PAGE, lambda doc: doc.pages),
+    "furniture": (FURNITURE, lambda doc: doc.furniture),
     "sections": (SECTION, lambda doc: doc.sections),
     "people": (PERSON, _entities(EntityKind.PERSON)),
     "organisations": (ENTITY, _entities(EntityKind.ORGANISATION)),
@@ -414,8 +421,5 @@ def load_schema() -> dict[str, Any]:
 
 
 def schema_text() -> str:
+    """The derived schema as `dossier.schema.json` holds it (`make schema` writes it)."""
     return json.dumps(derived_schema(), indent=2, ensure_ascii=False) + "\n"
-
-
-if __name__ == "__main__":  # `make schema`: python -m fontes.export.dossier > dossier.schema.json
-    print(schema_text(), end="")

@@ -63,7 +63,7 @@ def read_bibliography(doc: Document) -> None:
         if HEADINGS.fullmatch(text.strip()):
             after_heading, previous_was_bibliography = True, False
             continue
-        if doc.in_apparatus(paragraph.start):
+        if doc.claimed(paragraph):
             after_heading = previous_was_bibliography = False
             continue
         entries = _entries(doc, paragraph)

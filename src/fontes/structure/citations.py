@@ -38,6 +38,37 @@ _REFERENCE_WORDS = [
     (Reference.IDEM, re.compile(r"\b(?:idem|eadem|id)\b\.?", re.IGNORECASE)),
 ]
 _IN = re.compile(r",?\s+in:\s+", re.IGNORECASE)
+# A Chicago note's locator without `p.`: `Hart, The Mill (London, 1961), 12-14.` (a year
+# at the end, `Blome's Britannia, 1673.`, is no page).
+_BARE_PAGES = re.compile(
+    r"(?<=[,)])\s*(?!(?:1[0-9]|20)[0-9]{2}\s*\.?\s*$)(?P<pages>\d{1,4}[a-z]?(?:\s*-\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*-\s*\d{1,4})?)*)"
+    r"\s*\.?\s*$"
+)
+# Plain-text editions' italics, `_Ann._` and `*Ann.*`: the marks are no part of a citation.
+_ITALIC = re.compile(r"(?<![\w*])([_*])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+# A note's year after a comma, with no imprint around it: `Blome's Britannia, 1673.`
+_TRAILING_YEAR = re.compile(rf",\s*(?P<year>{YEAR})\s*\.?\s*$")
+# The 19th century's way of naming a work by its author: `Evelyn's Diary`.
+_POSSESSIVE_TITLE = re.compile(r"(?P<author>[A-Z][\w\-]+)'s?\s+(?P<title>[A-Z][^,;:]*)")
+_NEW_CITATION = re.compile(r"\s*(?!pp?\.|ibid|op\.|loc\.)[A-Z_'\"]", re.IGNORECASE)
+# A classical locus: book, chapter or letter numbers, roman or arabic, dotted (`ii. 9`,
+# `l. xxi. p. 42`, `cap. 28`, `1.2`).
+_LOCUS_PART = r"(?:(?:l|lib|bk|cap|c|ch|ep|epist|sect?|§)\.?\s*)?(?:[ivxlcdm]+|\d{1,4})\.?"
+_CLASSICAL = re.compile(
+    r"(?P<author>[A-Z][a-z]+\.?,?)\s+"
+    r"(?P<work>_?[A-Z][^_,;()]{0,60}?_?,?\s+)?"
+    rf"(?P<locus>{_LOCUS_PART}(?:\s*[,.]?\s*(?:p\.\s*)?{_LOCUS_PART})*)"
+)
+# What only a classical locus has: a roman numeral, a book or chapter word, or `1.2` numbering.
+_CLASSICAL_LOCUS = re.compile(
+    r"\b(?:[ivxlc]{1,7}|l|lib|bk|cap|ch|ep|epist)\b\.?|\d\.\d", re.IGNORECASE
+)
+_NARRATIVE_DATE = re.compile(
+    rf"\s*(?P<year>{YEAR})[a-z]?(?:\s*[:,]\s*(?:pp?\.\s*)?(?P<pages>{_PAGE_ITEM}(?:\s*,\s*{_PAGE_ITEM})*))?\s*"
+)
+_NARRATIVE_NAME = re.compile(
+    r"(?P<name>[A-Z][\w'\-]+(?:\s+(?:and|&)\s+[A-Z][\w'\-]+)?(?:\s+et al\.)?)\s*$"
+)
 _IMPRINT = re.compile(rf"\((?P<imprint>[^()]*?(?P<year>{YEAR})[a-z]?)\)")
 _TITLE_MATCH = 80
 _PARENTHESIS = re.compile(r"[()]")
@@ -57,11 +88,17 @@ def read_citations(doc: Document) -> None:
 
 def _parenthetical(doc: Document) -> Iterator[Citation]:
     for paragraph in doc.paragraphs:
-        if doc.in_apparatus(paragraph.start):
+        if doc.claimed(paragraph):
             continue
         for start, end in _balanced_parentheses(doc.folded, paragraph.start, paragraph.end):
-            citation = parse_citation(doc.folded[start + 1 : end - 1], start, end)
-            if citation is not None:
+            if citation := _narrative_author_date(doc.folded, start, end):
+                doc.apparatus.add(citation)
+                yield citation
+                continue
+            found = list(_segmented(doc.folded, start + 1, end - 1))
+            if len(found) == 1:  # one citation: it spans its parentheses
+                found = [replace(found[0], start=start, end=end)]
+            for citation in found:
                 doc.apparatus.add(citation)
                 yield citation
 
@@ -76,10 +113,39 @@ def _cites_listed_author(doc: Document, citation: Citation) -> bool:
 
 def _in_notes(doc: Document) -> Iterator[Citation]:
     for note in doc.notes:
-        text = doc.folded[note.text_start : note.end]
-        citation = parse_citation(text, note.text_start, note.end)
-        if citation is not None:
+        for citation in _segmented(doc.folded, note.text_start, note.end):
             yield replace(citation, note=note.id)
+
+
+def _segmented(text: str, start: int, end: int) -> Iterator[Citation]:
+    """The citations of `text[start:end]`: one, or several separated by semicolons
+    (`Evelyn's Diary, 1654; Pepys's Diary, 1660.`), each with its own offsets."""
+    pieces = _pieces(text, start, end)
+    if len(pieces) > 1:
+        parsed = [parse_citation(text[a:b], a, b) for a, b in pieces]
+        if all(citation is not None for citation in parsed):
+            yield from (citation for citation in parsed if citation is not None)
+            return
+    citation = parse_citation(text[start:end], start, end)
+    if citation is not None:
+        yield citation
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`text[start:end]` cut at each semicolon outside parentheses that a new citation
+    follows (a capital, not a page: `op. cit.; p. 20` stays whole)."""
+    pieces, depth, begin = [], 0, start
+    for index in range(start, end):
+        char = text[index]
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        elif char == ";" and depth == 0 and _NEW_CITATION.match(text, index + 1, end):
+            pieces.append((begin, index))
+            begin = index + 1
+    pieces.append((begin, end))
+    return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in pieces]
 
 
 def _balanced_parentheses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -98,9 +164,11 @@ def _balanced_parentheses(text: str, start: int, end: int) -> Iterator[tuple[int
 
 def parse_citation(text: str, start: int, end: int) -> Citation | None:
     """Read `text` as a citation, or None when it cites nothing."""
-    core = text.strip()
+    core = _ITALIC.sub(r"\2", text).strip()  # `_Ibid._`, `*History of Hale County*`
+    if classical := _classical(core, start, end):
+        return classical
     pages: list[PageRange] = []
-    if match := _PAGES.search(core):
+    if match := _PAGES.search(core) or _BARE_PAGES.search(core):
         pages = parse_pages(match["pages"])
         core = core[: match.start()]
     reference = Reference.FULL
@@ -111,8 +179,10 @@ def parse_citation(text: str, start: int, end: int) -> Citation | None:
             break
     if reference is Reference.FULL and not _IMPRINT.search(core):
         citation = _author_date(core, start, end)
-        if citation is not None or not pages:
-            return replace(citation, pages=pages) if citation is not None and pages else citation
+        if citation is not None:
+            return replace(citation, pages=pages) if pages else citation
+        if not pages and not _TRAILING_YEAR.search(core):
+            return None
     contribution_author = contribution_title = year = None
     contribution, *container = _IN.split(core, maxsplit=1)
     if container:  # `Author: Title, in: Editor (Ed.): Book`
@@ -122,11 +192,16 @@ def parse_citation(text: str, start: int, end: int) -> Citation | None:
     if imprint := _IMPRINT.search(core):
         year = int(imprint["year"])
         core = core[: imprint.start()] + core[imprint.end() :]
+    elif trailing := _TRAILING_YEAR.search(core):
+        year = int(trailing["year"])
+        core = core[: trailing.start()]
     core = drop_editor_marks(core).strip(" ,.;:")
     author = title = None
     parts = re.split(r"\s*[:,]\s*", core, maxsplit=1)
     if len(parts) == 2:
         author, title = parts[0].strip() or None, parts[1].strip(" '\"") or None
+    elif possessive := _POSSESSIVE_TITLE.fullmatch(core):  # `Evelyn's Diary`
+        author, title = possessive["author"], possessive["title"]
     elif core and (reference is not Reference.FULL or _looks_like_name(core)):
         author = core
     elif core:
@@ -143,6 +218,39 @@ def parse_citation(text: str, start: int, end: int) -> Citation | None:
         contribution_author=contribution_author,
         contribution_title=contribution_title,
         pages=pages,
+    )
+
+
+def _classical(core: str, start: int, end: int) -> Citation | None:
+    """`Tac. Ann. ii. 9`, `Livy, l. xxi. p. 42`, `Jornandes, De Rebus Geticis, cap. 28`: an
+    author (often abbreviated), perhaps a work, and a locus by book and chapter."""
+    match = _CLASSICAL.fullmatch(core.strip(" ."))
+    if match is None or not _CLASSICAL_LOCUS.search(match["locus"]):
+        return None
+    title = match["work"].strip(" _,") if match["work"] else None
+    return Citation(
+        start=start,
+        end=end,
+        reference=Reference.CLASSICAL,
+        author=match["author"].strip(" ,"),
+        title=title or None,
+        locus=match["locus"].strip(" ,."),
+    )
+
+
+def _narrative_author_date(text: str, start: int, end: int) -> Citation | None:
+    """`Smith (1990, 45)`: the author named in the sentence, the year and pages in brackets."""
+    inside = _NARRATIVE_DATE.fullmatch(text, start + 1, end - 1)
+    name = _NARRATIVE_NAME.search(text, max(0, start - 40), start)
+    if inside is None or name is None:
+        return None
+    return Citation(
+        start=name.start("name"),
+        end=end,
+        reference=Reference.AUTHOR_DATE,
+        author=name["name"],
+        year=int(inside["year"]),
+        pages=parse_pages(inside["pages"]) if inside["pages"] else [],
     )
 
 
@@ -188,21 +296,53 @@ def resolve(doc: Document, citations: list[Citation]) -> list[Citation]:
     works = {work.id: work for work in doc.works}
     previous: Citation | None = None
     last_by_author: dict[str, str] = {}
+    cited_in: dict[str, list[str]] = {}  # note id → the works its citations resolved to
     resolved = []
     for citation in citations:
         if citation.reference in (Reference.IBID, Reference.IDEM) and not citation.title:
-            citation = _resolve_ibid(citation, previous)
+            several = cited_in.get(previous.note or "", []) if previous else []
+            if len(set(several)) > 1 and citation.note != (previous and previous.note):
+                citation = replace(
+                    citation,
+                    unresolved=Unresolved.PRECEDING_SEVERAL,
+                    candidates=list(dict.fromkeys(several)),
+                )
+            else:
+                citation = _resolve_ibid(citation, previous)
+        elif citation.reference is Reference.CLASSICAL:
+            citation = _resolve_classical(doc, citation, taken)
         elif citation.reference in (Reference.OP_CIT, Reference.LOC_CIT):
             citation = _resolve_op_cit(doc, citation, last_by_author)
         else:
             citation = _resolve_full(doc, citation, taken)
+        if citation.work is not None and citation.reference is not Reference.CLASSICAL:
             works.update((work.id, work) for work in doc.all_works[len(works) :])
-        if citation.work is not None:
             for surname in works[citation.work].surnames:
                 last_by_author[fold(surname)] = citation.work
+        if citation.note and citation.work:
+            cited_in.setdefault(citation.note, []).append(citation.work)
         resolved.append(citation)
         previous = citation
     return resolved
+
+
+def _resolve_classical(doc: Document, citation: Citation, taken: set[str]) -> Citation:
+    """An ancient author's work, one for each author and title however often cited: its
+    books and chapters are loci of it, not works of their own."""
+    key = fold(f"{citation.author} {citation.title or ''}")
+    for work in doc.cited_works:
+        if fold(" ".join([*work.authors, work.title])) == key:
+            return replace(citation, work=work.id)
+    work = Work(
+        id=unique_id("work", key, taken),
+        start=citation.start,
+        end=citation.end,
+        title=citation.title or "",
+        authors=[citation.author] if citation.author else [],
+        listed=False,
+    )
+    doc.cited_works.append(work)
+    return replace(citation, work=work.id)
 
 
 def _resolve_ibid(citation: Citation, previous: Citation | None) -> Citation:
@@ -233,6 +373,8 @@ def _resolve_full(doc: Document, citation: Citation, taken: set[str]) -> Citatio
     best, best_score = None, 0.0
     for work in doc.all_works:
         by_author = surname is not None and surname in (fold(s) for s in work.surnames)
+        if surname is not None and work.surnames and not by_author:
+            continue  # Pepys's Diary is not Evelyn's, however alike the titles
         score = (
             fuzz.token_set_ratio(fold(citation.title), fold(work.title)) if citation.title else 0
         )

@@ -42,7 +42,7 @@ def read_glossary(doc: Document) -> None:
     """Find glossary entries in paragraphs that begin with one."""
     taken: set[str] = set()
     for paragraph in doc.paragraphs:
-        if doc.in_apparatus(paragraph.start):
+        if doc.claimed(paragraph):
             continue
         starts = list(_entry_starts(doc, paragraph))
         if not starts or starts[0][0] != paragraph.start:

@@ -145,7 +145,7 @@ def _section_and_paragraph_notes(doc: Document, after_paragraphs: bool) -> list[
         if HEADINGS.fullmatch(text.strip()) or (in_notes and _SUBHEADING.fullmatch(text.strip())):
             in_notes = heading = True  # a chapter's notes, under their own heading, restart
             continue
-        if doc.in_apparatus(paragraph.start):
+        if doc.claimed(paragraph):
             in_notes = False
             continue
         if bodies and bodies[-1].text_start >= bodies[-1].end:  # `[48]` alone on its line:

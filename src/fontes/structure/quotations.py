@@ -72,12 +72,12 @@ def read_quotations(doc: Document) -> None:
     found: list[Quotation] = []
     paragraphs = doc.paragraphs
     for index, paragraph in enumerate(paragraphs):
-        if doc.in_apparatus(paragraph.start):
+        if doc.claimed(paragraph):
             continue
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         found.extend(_quoted_passages(doc, paragraph))
         found.extend(_colon_elisions(doc, paragraph, following, proper_nouns, headings))
-        if following is not None and not doc.in_apparatus(following.start):
+        if following is not None and not doc.claimed(following):
             found.extend(_broken_paragraph(doc, paragraph, following))
     found.sort(key=lambda q: q.start)
     doc.quotations.extend(found)
@@ -212,7 +212,7 @@ def _proper_nouns(doc: Document) -> set[str]:
     """Capitalised words the document uses inside sentences: names, not sentence starts."""
     nouns: set[str] = set()
     for paragraph in doc.paragraphs:
-        if not doc.in_apparatus(paragraph.start):
+        if not doc.claimed(paragraph):
             for run in _MID_SENTENCE_CAPITALS.findall(doc.folded, paragraph.start, paragraph.end):
                 nouns.update(run.split())
     return nouns

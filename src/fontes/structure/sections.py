@@ -41,7 +41,7 @@ def read_sections(doc: Document) -> None:
     headings: list[Section] = []
     wrapped = is_hard_wrapped(doc)
     for paragraph in doc.paragraphs:
-        if doc.in_apparatus(paragraph.start):
+        if doc.claimed(paragraph):
             continue
         if heading := _standalone(doc, paragraph):
             headings.append(heading)
