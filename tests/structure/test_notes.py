@@ -271,3 +271,26 @@ def test_markers_in_a_text_whose_notes_were_not_read_are_no_errors() -> None:
     assert [doc_f.message for doc_f in missing.findings if doc_f.rule == "XR003"] == [
         "note marker 7 has no note"
     ]
+
+
+def test_brackets_in_markdown_code_are_no_markers() -> None:
+    text = (
+        "Sort the files first.[^1]\n\n```python\nall_files.sort()\nall_files[0]\n```\n\n"
+        "Then take `totals[1]` and ```GT4```[^2] on.\n\n[^1]: Lavin, *Analyzing Documents*, 3.\n"
+        "[^2]: Romanello, GT4, 1.\n"
+    )
+    doc = fontes.analyze(text)
+    assert [(m.number, m.note) for m in doc.note_markers] == [("1", "note-1"), ("2", "note-2")]
+    assert not rules(doc, "XR")
+
+
+def test_parenthesised_markers_where_the_notes_are_a_numbered_section() -> None:
+    text = (
+        "Her father owned four brigs (1). The house was let\n(2). It burned.\n\n"
+        "NOTES TO THE INTRODUCTION\n\n1. Pickering, Annals, p. 212.\n2. Ibid., p. 213.\n"
+    )
+    doc = fontes.analyze(text)
+    assert [(m.number, m.note) for m in doc.note_markers] == [("1", "note-1"), ("2", "note-2")]
+    # Where notes are marked `[n]`, a `(1)` in the prose stays an enumeration.
+    marked = fontes.analyze("Two causes: (1) wages and (2) rents.[1]" + NOTES)
+    assert [m.number for m in marked.note_markers] == ["1"]

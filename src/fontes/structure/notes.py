@@ -22,7 +22,9 @@ from dataclasses import dataclass, replace
 from fontes.model import Document, Note, NoteMarker, Span
 from fontes.text.names import unique_id
 
-HEADINGS = re.compile(r"(?:end|foot)?notes(?: and references)?\s*:?", re.IGNORECASE)
+HEADINGS = re.compile(
+    r"(?:end|foot)?notes(?: and references| to (?:the )?[\w ]{1,40})?\s*:?", re.IGNORECASE
+)
 # The symbols printers use for notes, in their usual order, and how an id names them.
 SYMBOLS = {"*": "asterisk", "+": "dagger", "†": "dagger", "‡": "double-dagger", "§": "section"}
 _SYMBOL = "[*+†‡§]"
@@ -38,6 +40,14 @@ _FOOTNOTE_BLOCK = re.compile(
 )
 # Its editorial kin, which are no notes but no prose either: margin headings, illustrations.
 _EDITORIAL_BLOCK = re.compile(r"\[(?:Sidenote|Illustration|Transcriber's Note)\b[^\]\n]*")
+# `(1)` after a word, in an edition whose notes are numbered and marked no other way.
+_PARENTHESISED = re.compile(r"(?<=\w[ \n])\((\d{1,3})\)(?=[\s.,;:])")
+# Code in a Markdown edition: fenced blocks and inline spans, which hold no prose.
+# An inline span opens and closes with the same run of backticks (```GT4HistComment```).
+_CODE = re.compile(
+    r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$|(?<!`)(`+)(?!`)[^\n]+?(?<!`)\2(?!`)",
+    re.MULTILINE | re.DOTALL,
+)
 # Markdown's footnote definition, at the start of a line: `[^9]: ...`, `[^note]: ...`.
 _MARKDOWN_NOTE = re.compile(r"^\[\^(?P<label>[^\]\s]{1,20})\]:[ \t]*", re.MULTILINE)
 # A chapter's heading inside a notes section: its notes are numbered afresh.
@@ -76,10 +86,12 @@ def read_notes(doc: Document) -> None:
         doc.apparatus.add(Span(body.start, body.end))
     for start, end in _editorial_blocks(doc):
         doc.apparatus.add(Span(start, end))
+    for code in _CODE.finditer(doc.folded):  # `all_files[0]` in code is no note marker
+        doc.apparatus.add(Span(code.start(), code.end()))
     bodies += _section_and_paragraph_notes(doc, after_paragraphs=not blocks)
     bodies.sort(key=lambda body: body.start)
     doc.notes.extend(_named(bodies))
-    _read_markers(doc, spaced=bool(blocks))
+    _read_markers(doc, spaced=bool(blocks), parenthesised=_numbered_in_a_section(doc, bodies))
 
 
 def _footnote_blocks(doc: Document) -> Iterator[_Body]:
@@ -225,11 +237,26 @@ def _named(bodies: list[_Body]) -> list[Note]:
     return notes
 
 
-def _read_markers(doc: Document, spaced: bool) -> None:
+def _numbered_in_a_section(doc: Document, bodies: list[_Body]) -> bool:
+    """Whether the notes are numbered entries of a notes section and the text marks them
+    with nothing but `(1)`: then `trades (1).` is a marker, not an enumeration."""
+    numbered = any(body.label.isdigit() for body in bodies)
+    other = any(
+        not doc.in_apparatus(match.start())
+        for pattern in _MARKERS
+        for match in pattern.finditer(doc.folded)
+        if match[1].isdigit() or match[1][0] in _SUPERSCRIPTS
+    )
+    return numbered and not other
+
+
+def _read_markers(doc: Document, spaced: bool, parenthesised: bool) -> None:
     """Markers in the text, each linked to its note. `spaced`: the edition writes markers
-    after a space or at a line's start (`ministry. [26]`), as Project Gutenberg does."""
+    after a space or at a line's start (`ministry. [26]`), as Project Gutenberg does;
+    `parenthesised`: it writes them `(1)`."""
+    patterns = (*_MARKERS, _PARENTHESISED) if parenthesised else _MARKERS
     matches = sorted(
-        (match for pattern in _MARKERS for match in pattern.finditer(doc.folded)),
+        (match for pattern in patterns for match in pattern.finditer(doc.folded)),
         key=lambda match: match.start(),
     )
     found: list[tuple[int, int, str]] = []
@@ -240,9 +267,10 @@ def _read_markers(doc: Document, spaced: bool) -> None:
         # A marker follows the word or punctuation it annotates, with no space between, or
         # (a bracketed one, in a table) stands right before it: `[*]Conrad III.`.
         after_space = start == 0 or doc.folded[start - 1].isspace()
-        bracketed = match[0].startswith("[")
+        bracketed = match[0].startswith(("[", "("))
         before_word = bracketed and doc.folded[match.end() : match.end() + 1].isalpha()
-        if after_space and not (bracketed and (spaced or before_word)):
+        spaced_form = match.re is _PARENTHESISED or (bracketed and (spaced or before_word))
+        if after_space and not spaced_form:
             continue
         if doc.in_apparatus(start):
             continue
