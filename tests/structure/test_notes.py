@@ -294,3 +294,29 @@ def test_parenthesised_markers_where_the_notes_are_a_numbered_section() -> None:
     # Where notes are marked `[n]`, a `(1)` in the prose stays an enumeration.
     marked = fontes.analyze("Two causes: (1) wages and (2) rents.[1]" + NOTES)
     assert [m.number for m in marked.note_markers] == ["1"]
+
+
+def test_page_foot_notes_numbered_afresh_on_each_page() -> None:
+    page = (
+        "The pans were boiled down until the {what} fell.\u00b9 The trade lived on small\n"
+        "coal, and paid well.\u00b2\n\n"
+        "\u00b9 Ellison, The Coal and Salt Trades (Newcastle, 1934), {first}.\n"
+        "\u00b2 Ibid., {second}.\n\n"
+        "                 {number}\n"
+    )
+    text = page.format(what="salt", first=97, second=99, number=41) + "\f"
+    text += page.format(what="brine", first=12, second=14, number=42)
+    doc = fontes.analyze(text)
+    assert [n.id for n in doc.notes] == ["note-1", "note-2", "note-2-1", "note-2-2"]
+    assert [m.note for m in doc.note_markers] == ["note-1", "note-2", "note-2-1", "note-2-2"]
+    assert not rules(doc, "XR")
+
+
+def test_a_numbered_line_is_a_page_foot_note_only_at_a_page_foot() -> None:
+    foot = (
+        "The colonus was bound.\u00b9 He paid.\n\n1 The colonus in the Digest.\n\n"
+        "  7\n\fNext page.\n"
+    )
+    assert [n.number for n in fontes.analyze(foot).notes] == ["1"]
+    prose = "The board met.\n\n12 May was wet. The men stayed home.\n\nThey came back.\n"
+    assert fontes.analyze(prose).notes == []

@@ -40,6 +40,11 @@ _FOOTNOTE_BLOCK = re.compile(
 )
 # Its editorial kin, which are no notes but no prose either: margin headings, illustrations.
 _EDITORIAL_BLOCK = re.compile(r"\[(?:Sidenote|Illustration|Transcriber's Note)\b[^\]\n]*")
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# A footnote opening a line at a page's foot: `¹ Ellison, ...`, `1 The ...`, `* ...`.
+_FOOT_NOTE = re.compile(
+    rf"(?:(?P<superscript>[{_SUPERSCRIPTS}]{{1,3}})|\d{{1,2}}|[†‡§])\s+(?=[A-Z\"'(_*])"
+)
 # `(1)` after a word, in an edition whose notes are numbered and marked no other way.
 _PARENTHESISED = re.compile(r"(?<=\w[ \n])\((\d{1,3})\)(?=[\s.,;:])")
 # Code in a Markdown edition: fenced blocks and inline spans, which hold no prose.
@@ -57,7 +62,6 @@ _SUBHEADING = re.compile(
 )
 # A note block longer than this has lost its closing bracket: it ends with its paragraph.
 LONGEST_BLOCK = 20_000
-_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # One pattern a marker form: each starts with a fixed character, which the regex engine
 # finds fast; a single alternation would be tried at every position of the text.
 _MARKERS = (
@@ -88,6 +92,7 @@ def read_notes(doc: Document) -> None:
         doc.apparatus.add(Span(start, end))
     for code in _CODE.finditer(doc.folded):  # `all_files[0]` in code is no note marker
         doc.apparatus.add(Span(code.start(), code.end()))
+    bodies += _page_foot_notes(doc)
     bodies += _section_and_paragraph_notes(doc, after_paragraphs=not blocks)
     bodies.sort(key=lambda body: body.start)
     doc.notes.extend(_named(bodies))
@@ -147,6 +152,55 @@ def _markdown_notes(doc: Document) -> Iterator[_Body]:
         yield _Body(match["label"], match.start(), end, match.end())
 
 
+def _page_foot_notes(doc: Document) -> list[_Body]:
+    """Footnotes at the foot of a printed page, as OCR gives them: `¹ Ellison, ...` (a
+    superscript opening a line is evidence enough), or `1 The 'colonus' ...` when the
+    paragraph is the last of its page. Numbering may restart on every page."""
+    bodies: list[_Body] = []
+    paragraphs = doc.paragraphs
+    for index, paragraph in enumerate(paragraphs):
+        text = doc.folded[paragraph.start : paragraph.end]
+        opening = _FOOT_NOTE.match(text)
+        if doc.claimed(paragraph):
+            continue
+        if opening is not None and (opening["superscript"] or _at_page_foot(doc, index)):
+            _read_lines(doc, paragraph, bodies, _FOOT_NOTE)
+            doc.apparatus.add(paragraph)
+    return bodies
+
+
+def _at_page_foot(doc: Document, index: int) -> bool:
+    """Whether the paragraph is the last of its printed page but for page furniture."""
+    page = doc.page_of(doc.paragraphs[index].start)
+    if page is None:
+        return False
+    for following in doc.paragraphs[index + 1 :]:
+        if following.start >= page.end:
+            return True
+        if doc.without_furniture(following) is not None:
+            return False
+    return True
+
+
+def _read_lines(
+    doc: Document, paragraph: Span, bodies: list[_Body], pattern: re.Pattern[str]
+) -> None:
+    """Each line that `pattern` opens starts a note; any other line continues the one before."""
+    position = paragraph.start
+    for line in doc.folded[paragraph.start : paragraph.end].split("\n"):
+        lead = len(line) - len(line.lstrip())
+        start = position + lead
+        position += len(line) + 1
+        match = pattern.match(line.lstrip())
+        if match is None:
+            if bodies and line.strip():
+                bodies[-1] = replace(bodies[-1], end=start + len(line.strip()))
+            continue
+        bodies.append(
+            _Body(_label(match[0]), start, start + len(line.strip()), start + match.end())
+        )
+
+
 def _section_and_paragraph_notes(doc: Document, after_paragraphs: bool) -> list[_Body]:
     """Notes in a `Notes` section, and (unless the edition's notes are blocks, whose markers
     may open a line) footnotes printed after their paragraph."""
@@ -201,8 +255,8 @@ def _read_note_paragraph(
 
 
 def _label(opening: str) -> str:
-    """The note's number in ASCII digits, or its symbol: `[3] ` → `3`, `[*] ` → `*`."""
-    digits = re.sub(r"\D", "", opening)
+    """The note's number in ASCII digits, or its symbol: `[3] ` → `3`, `[*] ` → `*`, `³` → `3`."""
+    digits = "".join(ch for ch in opening if unicodedata.digit(ch, None) is not None)
     return _ascii_digits(digits) if digits else opening.strip(" []^()")
 
 
