@@ -163,10 +163,28 @@ def _page_foot_notes(doc: Document) -> list[_Body]:
         opening = _FOOT_NOTE.match(text)
         if doc.claimed(paragraph):
             continue
-        if opening is not None and (opening["superscript"] or _at_page_foot(doc, index)):
+        if opening is not None and (
+            opening["superscript"] or (_at_page_foot(doc, index) and _marked(doc, paragraph))
+        ):
             _read_lines(doc, paragraph, bodies, _FOOT_NOTE)
             doc.apparatus.add(paragraph)
     return bodies
+
+
+def _marked(doc: Document, paragraph: Span) -> bool:
+    """Whether the number opening a paragraph is a note's: no page furniture opens it (`12
+    THE HISTORY ...` is a folio and a running head) and a marker earlier on its page gives
+    that number (`terms¹` … `1 The ...`)."""
+    inner = doc.without_furniture(paragraph)
+    page = doc.page_of(paragraph.start)
+    if inner is None or inner.start != paragraph.start or page is None:
+        return False
+    number = _label(doc.folded[paragraph.start : paragraph.start + 3].split()[0])
+    return any(
+        _ascii_digits(match[1]) == number
+        for pattern in _MARKERS[2:]  # `^1`, `¹`: the forms OCR gives a footnote's marker
+        for match in pattern.finditer(doc.folded, page.start, paragraph.start)
+    )
 
 
 def _at_page_foot(doc: Document, index: int) -> bool:
