@@ -395,3 +395,15 @@ def test_notes_that_share_a_number_get_distinct_ids(tei_all: etree.RelaxNG) -> N
     ids = [note.get(XML_ID) for note in export(doc).iterfind(".//tei:back//tei:note", NS)]
     assert len(ids) == len(set(ids)) == len(doc.notes)
     assert_valid(tei_all, export(doc))
+
+
+def test_printed_pages_become_page_breaks(tei_all: etree.RelaxNG) -> None:
+    pages = [
+        "The pans at Shields were leased in blocks of six.\n\nThe rent was paid in salt.",
+        "A lease ran for twenty-one years.\n\nThe tenant kept the pans in repair.",
+        "The receiver's clerk noted it in the margin.\n\nHutton pleaded the price.",
+    ]
+    text = "\f".join(f"{body}\n\n{n}\n" for body, n in zip(pages, (41, 42, 43), strict=True))
+    tei = export(fontes.analyze(text))
+    assert [pb.get("n") for pb in tei.iterfind(".//tei:pb", NS)] == ["41", "42", "43"]
+    assert_valid(tei_all, tei)

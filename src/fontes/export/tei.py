@@ -352,6 +352,11 @@ def _markup(doc: Document, ids: _Ids) -> list[_Markup]:
     for marker in doc.note_markers:
         attrib = {"type": "noteAnchor", **_pointing("target", ids, marker.note)}
         markup.append(_Markup(marker.start, marker.end, _RANK_BIBL, "ref", attrib))
+    for page in doc.pages:  # a page break where the page's own text begins
+        text = doc.without_furniture(page)
+        if text is not None:
+            printed = {"n": page.number} if page.number else {}
+            markup.append(_Markup(text.start, text.start, _RANK_QUOTE, "pb", printed))
     # Empty elements first at an offset; then the longer span outside, the stronger on a tie.
     markup.sort(key=lambda m: (m.start, m.end > m.start, -m.end, -m.rank))
     return markup
