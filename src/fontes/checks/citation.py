@@ -51,19 +51,22 @@ def unresolved_reason(doc: Document, citation: Citation) -> str | None:
         case Unresolved.PRECEDING_UNRESOLVED:
             return "the citation it repeats could not be resolved either"
         case Unresolved.PRECEDING_SEVERAL:
-            works = {work.id: work for work in doc.all_works}
-            titles = "; ".join(works[id_].label() for id_ in citation.candidates)
-            return f"the note before it cites {len(citation.candidates)} works ({titles})"
+            return f"the note before it cites {_works(doc, citation.candidates)}"
         case Unresolved.NO_AUTHOR:
             return "it names no author, so the work cannot be identified"
         case Unresolved.AMBIGUOUS:
-            works = {work.id: work for work in doc.all_works}
-            titles = "; ".join(works[id_].label() for id_ in citation.candidates)
-            return f"there are {len(citation.candidates)} works by {citation.author} ({titles})"
+            return f"there are {_works(doc, citation.candidates, by=citation.author)}"
         case Unresolved.NO_WORK:
             return f"no work by {citation.author} is cited before it or listed"
         case unknown:
             assert_never(unknown)
+
+
+def _works(doc: Document, ids: list[str], by: str | None = None) -> str:
+    """`2 works (Tremayne, Hilda: 'Wages and Tides' (1961); ...)`, `by` their author."""
+    works = {work.id: work for work in doc.all_works}
+    titles = "; ".join(works[id_].label() for id_ in ids)
+    return f"{len(ids)} works{f' by {by}' if by else ''} ({titles})"
 
 
 @rule("CI002", "citation-not-in-bibliography", Category.CITATION, Severity.WARNING)
