@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLE := examples/dock-strike.txt
 
-.PHONY: setup demo test bench hipe-model screenshot constraints schema clean
+.PHONY: setup demo test bench hipe-model references-model screenshot constraints schema clean
 
 $(BIN)/fontes: pyproject.toml constraints.txt models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,11 +46,18 @@ $(HIPE_MODEL)/meta.json: bench/train_ner.py | setup
 
 hipe-model: $(HIPE_MODEL)/meta.json
 
+# The reference parser's CRF (structure/references.py), trained on openly licensed data
+# (AnyStyle gold+bad, BSD-2; LinkedBooks clean_valid, MIT; needs ../shared) and shipped in
+# the package; ~1 min on one core.
+references-model: setup
+	$(BIN)/python bench/train_references.py
+
 bench: setup hipe-model
 	$(BIN)/python bench/bench_analyze.py
 	$(BIN)/python bench/bench_ner.py --model $(HIPE_MODEL)
 	$(BIN)/python bench/bench_time.py
 	$(BIN)/python bench/bench_linearity.py
+	$(BIN)/python bench/bench_references.py
 
 # The README's picture of the report, taken in headless Chromium.
 screenshot: setup /usr/bin/chromedriver
