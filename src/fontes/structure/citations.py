@@ -41,7 +41,8 @@ _IN = re.compile(r",?\s+in:\s+", re.IGNORECASE)
 # A Chicago note's locator without `p.`: `Hart, The Mill (London, 1961), 12-14.` (a year
 # at the end, `Blome's Britannia, 1673.`, is no page).
 _BARE_PAGES = re.compile(
-    r"(?<=[,)])\s*(?!(?:1[0-9]|20)[0-9]{2}\s*\.?\s*$)(?P<pages>\d{1,4}[a-z]?(?:\s*-\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*-\s*\d{1,4})?)*)"
+    rf"(?<=[,)])\s*(?!{YEAR}\s*\.?\s*$)"
+    r"(?P<pages>\d{1,4}[a-z]?(?:\s*-\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*-\s*\d{1,4})?)*)"
     r"\s*\.?\s*$"
 )
 # Plain-text editions' italics, `_Ann._` and `*Ann.*`: the marks are no part of a citation.
