@@ -32,7 +32,7 @@ from references_synthetic import examples as synthetic_examples
 MODEL = Path(__file__).resolve().parents[1] / "src/fontes/structure/data" / MODEL_FILE
 # Chosen by `--search` (see the module's docstring and bench/README.md).
 C1 = 0.05
-C2 = 0.1
+C2 = 0.3
 GRID = [(c1, c2) for c1 in (0.05, 0.1, 0.3) for c2 in (0.001, 0.01, 0.1, 0.3, 1.0)]
 MAX_ITERATIONS = 400
 # A feature seen fewer times than this in the training data is not a feature: smaller model.

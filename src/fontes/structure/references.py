@@ -560,7 +560,22 @@ def _quote_states(words: Sequence[str], gaps: Sequence[str]) -> list[str]:
 
 
 def features(text: str) -> tuple[list[Token], list[list[str]]]:
-    """The tokens of `text` (offsets into it) and each one's CRF features."""
+    """The tokens of `text` (offsets into it) and each one's CRF features.
+
+    A token's own: its lower-cased form, shape (`Xx`, `dddd`, `X.`), prefix and suffixes,
+    length, digits, capitals, year (`periods.YEAR`), roman numeral, ordinal, how common the
+    word is in English (wordfreq's Zipf scale), and lexicon classes (`_CUE_WORDS`: editor
+    words from `names.EDITOR_WORDS`, months from `periods.MONTHS`, `pp.`, `vol.`, `no.`,
+    ibid./op. cit., archives, publishers, periodicals, places...). Its place: tenth of the
+    reference, first tokens, last; space, line break or none before it and after it; the
+    quotes, brackets and italics it stands in; full stops and commas before it; a year before
+    or after it; inside an editor's mark (`names.EDITOR_MARK`); `circa` (`periods.CIRCA`); a
+    capital before a colon with a year to follow (the place of `London: Murray, 1835`) or
+    after one; an initial. Its block (cut by full stops that end no abbreviation, closing
+    quotes, `?`, `!`): how many blocks of two words came before, after an `In`. Its
+    neighbours: the form, shape and classes of the tokens either side, the form and shape of
+    those two away, and the two word pairs it is in.
+    """
     tokens = tokenize(text)
     words = [text[token.start : token.end] for token in tokens]
     gaps = [
