@@ -176,3 +176,81 @@ def test_prose_is_not_a_bibliography() -> None:
         "Tremayne, the harbourmaster, kept a ledger. Its title was 'Dues'; it ran to 1961.\n"
     )
     assert doc.works == []
+
+
+def bibliography(text: str) -> list[Work]:
+    return listed(fontes.analyze(BODY + text))
+
+
+def test_chicago_entries_under_subheadings_with_a_hanging_indent() -> None:
+    works = bibliography(
+        "BIBLIOGRAPHY                          251\n\n"
+        "MANUSCRIPT SOURCES\n\n"
+        "Truro Record Office. Harbour Dues Book, 1702-1731. TR 4/2.\n\n"
+        "PRINTED SOURCES\n\n"
+        "Keast, R. M. The Quays of Truro in the Eighteenth Century. Fal-\n"
+        "    mouth: Penryn Press, 1931.\n"
+        'Vosper, Alan. "The Dues and the Pilots, 1690-1730."\n'
+        "    Cornish Economic Review 4, no. 2 (1933): 201-19.\n"
+    )
+    assert [(w.surnames, w.title, w.year) for w in works] == [
+        (["Truro Record Office"], "Harbour Dues Book, 1702-1731", None),
+        (["Keast"], "The Quays of Truro in the Eighteenth Century", 1931),
+        (["Vosper"], "The Dues and the Pilots, 1690-1730", 1933),
+    ]
+
+
+def test_nineteenth_century_entries_with_italic_titles_and_a_dash_for_the_author() -> None:
+    works = bibliography(
+        "BIBLIOGRAPHY\n\n"
+        "The books below are those on the port in the period of this study.\n\n"
+        "BOOKS ON THE PORT\n\n"
+        "PENHALE, D.W. _The Pilots of the Fal, with a Sketch of the\n"
+        "Harbour_. (Truro, 1862.) A useful account of the pilots,\n"
+        "written by one of them.\n\n"
+        "---- _The Quay Dues of 1840_. (Truro, 1868.)\n\n"
+        "_An Address to the Shipowners of Falmouth._ (Falmouth, 1839.)\n"
+    )
+    assert [(w.surnames, w.title, w.year) for w in works] == [
+        (["PENHALE"], "The Pilots of the Fal, with a Sketch of the Harbour", 1862),
+        (["PENHALE"], "The Quay Dues of 1840", 1868),
+        ([], "An Address to the Shipowners of Falmouth", 1839),
+    ]
+
+
+def test_a_markdown_list_of_references_with_several_authors() -> None:
+    works = bibliography(
+        "# References and Further Reading\n\n"
+        '- Tremayne, Hilda, and Jory Rosewarne. "Tides and Wages," _Cornish Notes_, '
+        "March 10, 2016. https://example.org/tides\n\n"
+        "- van Hoorn, Pieter, Ann Keast, and Ned Trounce, eds. _Harbour Books_. "
+        "Truro: Penryn Press, 2010.\n"
+    )
+    assert [(w.authors, w.editors, w.title, w.year) for w in works] == [
+        (["Tremayne, Hilda", "Rosewarne, Jory"], [], "Tides and Wages", 2016),
+        ([], ["van Hoorn, Pieter", "Keast, Ann", "Trounce, Ned"], "Harbour Books", 2010),
+    ]
+
+
+def test_newspapers_listed_under_their_places() -> None:
+    works = bibliography(
+        "Sources\n\n"
+        "NEWSPAPERS\n\n"
+        "  Cornwall.\n"
+        "    _The Royal Cornwall Gazette_.\n"
+        "    _The West Briton._\n"
+    )
+    assert [(w.authors, w.title) for w in works] == [
+        ([], "The Royal Cornwall Gazette"),
+        ([], "The West Briton"),
+    ]
+
+
+def test_the_bibliography_ends_at_the_next_chapter() -> None:
+    works = bibliography(
+        "Bibliography\n\n"
+        "Keast, Rowena. A Fisherman's Son. London: Gullhaven Press, 1996.\n\n"
+        "CHAPTER II\n\n"
+        "Pascoe, Walter. He wrote of the quays. His son kept the ledger after him.\n"
+    )
+    assert [w.title for w in works] == ["A Fisherman's Son"]

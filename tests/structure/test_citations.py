@@ -360,3 +360,120 @@ def test_a_year_ending_a_note_is_no_page() -> None:
     citation = parse_citation("Blome's Britannia, 1673.", 0, 24)
     assert citation is not None and citation.pages == []
     assert (citation.author, citation.title, citation.year) == ("Blome", "Britannia", 1673)
+
+
+# Short forms as plain-text editions of older books print them
+
+
+def test_an_italic_title_says_where_the_author_ends() -> None:
+    citation = parse("Bassett, _Slavery in N.C._, pp. 74-75.")
+    assert (citation.author, citation.title) == ("Bassett", "Slavery in N.C.")
+    assert [(p.first, p.last) for p in citation.pages] == [("74", "75")]
+
+
+def test_an_italic_title_alone_has_no_author() -> None:
+    citation = parse("_Proceedings of the American Convention_, etc., 1801, p. 12.")
+    assert (citation.author, citation.title, citation.year) == (
+        None,
+        "Proceedings of the American Convention",
+        1801,
+    )
+
+
+def test_passim_cites_the_whole_work() -> None:
+    citation = parse("An Address to the Shipowners of Falmouth, _passim_.")
+    assert (citation.title, citation.pages) == ("An Address to the Shipowners of Falmouth", [])
+
+
+def test_ibid_followed_by_a_locator_has_no_title() -> None:
+    citation = parse("_Ibid._, 1801, Report from Truro.")
+    assert (citation.reference, citation.author, citation.title) == (Reference.IBID, None, None)
+
+
+def test_a_diary_entry_by_its_day_is_no_title() -> None:
+    citation = parse("Evelyn's Diary, June 2, 1675.")
+    assert (citation.author, citation.title, citation.year) == ("Evelyn", "Diary", 1675)
+
+
+def test_a_sentence_is_no_citation() -> None:
+    text = (
+        'Paul Keast, a son of the harbourmaster of Truro, said: "In my boyhood I often saw '
+        "the pilots come in from the Manacles, and my father would go down to the quay to "
+        'meet them, whatever the hour and however foul the night had been," p. 75.'
+    )
+    assert parse_citation(text, 0, len(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "matches"),
+    [
+        ("Am. Conv.", "Proceedings of the American Convention of Abolition Societies", True),
+        ("Education in Pa.", "A History of Education in Pennsylvania, Private and Public", True),
+        ("Slavery in N.C.", "Slavery in the State of North Carolina", True),
+        (
+            "Am. Conv.",
+            "Slavery in the United States of America, presented to the "
+            "General Anti-Slavery Society and read before its Convention",
+            False,
+        ),
+        (
+            "The Philadelphia Negro",
+            "Statistical Inquiry into the Condition of the People of Philadelphia",
+            False,
+        ),
+    ],
+)
+def test_short_titles_and_abbreviations(short: str, full: str, matches: bool) -> None:
+    from fontes.structure.citations import title_score
+
+    assert (title_score(short, full) >= 80) is matches
+
+
+def test_of_two_titles_holding_a_short_form_the_closer_is_cited() -> None:
+    from fontes.structure.citations import title_score
+
+    short = "Slavery in North Carolina"
+    assert title_score(short, "Slavery in the State of North Carolina") > title_score(
+        short, "Slavery and Servitude in the Colony of North Carolina"
+    )
+
+
+NOTES_19TH_CENTURY = (
+    "The pilots struck in the spring.[1] The owners gave way.[2] The dues fell.[3]\n\n"
+    "[Footnote 1: _Ibid._, p. 12, and Quaker Pamphlet, p. 40.]\n\n"
+    "[Footnote 2: The owners met at the Red Lion and resolved to yield. See Keast,\n"
+    "_The Quays of Truro_, p. 61.]\n\n"
+    "[Footnote 3: Parish, _Remarks on the Pilots_, etc., p. 43.]\n\n"
+    "BIBLIOGRAPHY\n\n"
+    "KEAST, R.M. _The Quays of Truro in the Eighteenth Century_. (Truro, 1931.)\n\n"
+    "PARRISH, JOHN. _Remarks on the Pilots of the Fal_. (Falmouth, 1808.)\n\n"
+    "Quaker Pamphlet.\n"
+)
+
+
+def test_notes_in_the_forms_of_a_nineteenth_century_book() -> None:
+    doc = fontes.analyze(NOTES_19TH_CENTURY)
+    works = {work.id: work for work in doc.all_works}
+    cited = [
+        (doc.text[c.start : c.end], works[c.work].title if c.work else None)
+        for c in doc.citations
+        if c.reference is not Reference.IBID
+    ]
+    assert cited == [
+        ("Quaker Pamphlet, p. 40.", "Quaker Pamphlet"),
+        ("Keast,\n_The Quays of Truro_, p. 61.", "The Quays of Truro in the Eighteenth Century"),
+        ("Parish, _Remarks on the Pilots_, etc., p. 43.", "Remarks on the Pilots of the Fal"),
+    ]
+
+
+def test_a_full_note_in_a_modern_style_is_read_by_the_reference_parser() -> None:
+    doc = fontes.analyze(
+        "The dues were studied long ago.[^1] And again.[^2]\n\n"
+        '[^1]: Keast, Rowena. "Dues and Tides," _Cornish Notes_ 12 (2016): 33-41. '
+        "<https://example.org/dues>\n\n"
+        "[^2]: Ibid., 35. The study has since been overtaken by the work of the county "
+        "record office, which we have not been able to see.\n"
+    )
+    full, ibid = doc.citations
+    assert (full.author, full.title, full.year) == ("Keast, Rowena", "Dues and Tides", 2016)
+    assert ibid.work == full.work and [str(p) for p in ibid.pages] == ["35"]

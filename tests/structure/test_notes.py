@@ -320,3 +320,40 @@ def test_a_numbered_line_is_a_page_foot_note_only_at_a_page_foot() -> None:
     assert [n.number for n in fontes.analyze(foot).notes] == ["1"]
     prose = "The board met.\n\n12 May was wet. The men stayed home.\n\nThey came back.\n"
     assert fontes.analyze(prose).notes == []
+
+
+def test_bare_symbol_notes_after_their_paragraph() -> None:
+    doc = fontes.analyze(
+        "The Volunteer sailed with the Henrietta.* My father watched her go.\n\n"
+        "* The two ships sailed for the fishery in company.\n\n"
+        "She came back in September with four fish.\u2020 The town was glad.\n\n"
+        "The owners met in October.\n"
+    )
+    assert [(n.number, doc.text[n.text_start : n.end]) for n in doc.notes] == [
+        ("*", "The two ships sailed for the fishery in company.")
+    ]
+    # the dagger marks a word but no note follows: a marker with no note, reported
+    assert [(m.number, m.note) for m in doc.note_markers] == [
+        ("*", "note-asterisk"),
+        ("\u2020", None),
+    ]
+
+
+def test_a_markdown_bullet_is_no_symbol_note() -> None:
+    doc = fontes.analyze("We read *The Quays of Truro* closely.\n\n* The first point.\n")
+    assert doc.notes == [] and doc.note_markers == []
+
+
+def test_a_marker_on_a_page_goes_to_a_note_at_that_pages_foot() -> None:
+    doc = fontes.analyze(
+        "The quay was rebuilt\u00b9 after the storm of that winter.\u00b3\n\n"
+        "\u00b9 Keast, Quays, 4.\n\u00b2 Ibid., 5.\n\n\f\n"
+        "The pilots came in\u00b9 from the Manacles at dawn.\u00b3\n\n"
+        "\u00b9 Keast, Quays, 9.\n\u00b2 Ibid., 11.\n\u00b3 Ibid., 12.\n"
+    )
+    assert [(m.number, m.note) for m in doc.note_markers] == [
+        ("1", "note-1"),
+        ("3", None),  # its page has notes 1 and 2 only: not the next page's note 3
+        ("1", "note-2-1"),
+        ("3", "note-2-3"),
+    ]

@@ -220,6 +220,11 @@ def relative_date_conflict(doc: Document) -> Iterator[Problem]:
             )
 
 
+# A date in a title states the period treated only with its year or decade (`1889-1893`,
+# `the Thirties`); `dated March 26` in a note's words gets its year from elsewhere.
+_STATES_A_PERIOD = re.compile(r"\d{3,4}|\w+ties\b|centur", re.IGNORECASE)
+
+
 @rule("CH006", "work-before-its-subject", Category.CHRONOLOGY, Severity.ERROR)
 def work_before_its_subject(doc: Document) -> Iterator[Problem]:
     """A work dated before the period its title treats, or before its author could write.
@@ -228,6 +233,9 @@ def work_before_its_subject(doc: Document) -> Iterator[Problem]:
     (often of a reprint or a digit), and every citation of the work inherits it.
 
     Example: `Ellery, Jane: 'The Dock Strikes of the Nineties'; London; 1869.`
+
+    Premise: the title states the period by its year or decade; a day and month alone
+    (`dated March 26`) say nothing of the period treated.
     """
     lives = _lifespans(doc)
     authors = {fold(entry.surname): entry for entry, _, _ in lives.values()}
@@ -240,7 +248,9 @@ def work_before_its_subject(doc: Document) -> Iterator[Problem]:
         treated = [
             (t.earliest, t)
             for t in find_time_expressions(work.title, anchor=about)
-            if t.type is TimeType.DATE and t.earliest is not None
+            if t.type is TimeType.DATE
+            and t.earliest is not None
+            and _STATES_A_PERIOD.search(work.title, t.start, t.end)
         ]
         earliest, subject = min(treated, key=lambda pair: pair[0], default=(None, None))
         if earliest is not None and subject is not None and earliest.year > work.year:

@@ -17,13 +17,16 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from fontes.model import Citation, Document, PageRange, Reference, Unresolved, Work
+from fontes.structure.bibliography import read_entry
 from fontes.text.names import drop_editor_marks, fold, surname_of, unique_id
-from fontes.text.periods import YEAR
+from fontes.text.periods import MONTH, YEAR
 
 _PAGE = r"(?:[0-9]+[a-z]?|[ivxlcdm]+)"
-_PAGE_ITEM = rf"{_PAGE}(?:\s*-\s*{_PAGE})?(?:\s*ff?\.?)?"
+_PAGE_ITEM = rf"{_PAGE}(?:\s*-\s*{_PAGE})?(?:\s*(?:ff?\.?|et\s+seq\.?))?"
+_PAGE_WORD = r"(?:pp?\.|pages?|s\.|col\.)"
 _PAGES = re.compile(
-    rf"[\s;,.:]*\b(?:pp?\.|pages?|s\.|col\.)\s*(?P<pages>{_PAGE_ITEM}(?:\s*(?:,|and|&)\s*{_PAGE_ITEM})*)"
+    rf"[\s;,.:]*\b{_PAGE_WORD}\s*"
+    rf"(?P<pages>{_PAGE_ITEM}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:{_PAGE_WORD}\s*)?{_PAGE_ITEM})*)"
     r"\s*\.?\s*$",
     re.IGNORECASE,
 )
@@ -41,17 +44,45 @@ _IN = re.compile(r",?\s+in:\s+", re.IGNORECASE)
 # A Chicago note's locator without `p.`: `Hart, The Mill (London, 1961), 12-14.` (a year
 # at the end, `Blome's Britannia, 1673.`, is no page).
 _BARE_PAGES = re.compile(
-    rf"(?<=[,)])\s*(?!{YEAR}\s*\.?\s*$)"
+    rf"(?:(?<=[,):])|(?<=,[\"'\u201d\u2019]))\s*(?!{YEAR}\s*\.?\s*$)"
     r"(?P<pages>\d{1,4}[a-z]?(?:\s*-\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*-\s*\d{1,4})?)*)"
     r"\s*\.?\s*$"
 )
+# A diary's or a journal's entry by its day: `Evelyn's Diary, June 2`, `Journals, April 27`.
+_DATE_LOCATOR = re.compile(
+    rf",\s*(?:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?)\s*$",
+    re.IGNORECASE,
+)
+_VOLUME_LOCATOR = re.compile(r",\s*vols?\.\s*(?:[ivxlc]+|\d{1,4})\.?\s*$", re.IGNORECASE)
+_PASSIM = re.compile(r"[\s,]*\bpassim\b\.?\s*$", re.IGNORECASE)
+# The pages right after `Ibid.`, before the note goes on in prose.
+_LEADING_PAGES = re.compile(
+    r"[\s,]*(?:pp?\.\s*)?(?P<pages>\d{1,4}[a-z]?(?:\s*-\s*\d{1,4})?"
+    r"(?:\s*,\s*\d{1,4}(?:\s*-\s*\d{1,4})?)*)\s*(?:\.|$)"
+)
 # Plain-text editions' italics, `_Ann._` and `*Ann.*`: the marks are no part of a citation.
-_ITALIC = re.compile(r"(?<![\w*])([_*])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_ITALIC = re.compile(r"(?<![\w*])([_*])(?=\S)((?:[^\n]|\n(?!\s*\n)){1,300}?)(?<=\S)\1(?![\w*])")
 # A note's year after a comma, with no imprint around it: `Blome's Britannia, 1673.`
 _TRAILING_YEAR = re.compile(rf",\s*(?P<year>{YEAR})\s*\.?\s*$")
 # The 19th century's way of naming a work by its author: `Evelyn's Diary`.
 _POSSESSIVE_TITLE = re.compile(r"(?P<author>[A-Z][\w\-]+)'s?\s+(?P<title>[A-Z][^,;:]*)")
-_NEW_CITATION = re.compile(r"\s*(?!pp?\.|ibid|op\.|loc\.)[A-Z_'\"]", re.IGNORECASE)
+# The words that send the reader of a note in prose to its sources.
+_SEE = re.compile(
+    r"(?:(?<=[.;:(])|(?<=[.;:(][\"'\u201d\u2019])|^)\s*(?:see(?: also)?|cf\.|compare)\s+",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LEADING_SEE = re.compile(r"(?:see(?: also)?|cf\.|compare)\s+", re.IGNORECASE)
+# `_Ibid._, p. 12, and Quaker Pamphlet, p. 40`: a second citation joined to a first that
+# ends with its page.
+_AND_ANOTHER = re.compile(r",\s+and\s+(?=[A-Z_*\"])")
+_ENDS_WITH_PAGE = re.compile(r"\d[a-z]?\.?\s*$")
+_NEW_CITATION = re.compile(
+    r"\s*(?!pp?\.|ibid|op\.|loc\.|(?:and\s+)?vols?\.)[A-Z_'\"]", re.IGNORECASE
+)
+# Web addresses, bare, in angle brackets or as Markdown links: no part of a locator.
+_LINKS = re.compile(r"\[[^\]\n]*\]\(\S+?\)|<https?://[^>\s]+>|\[?https?://\S+")
+# `and Thwaites, _Early Western Travels_` after a semicolon: the `and` joins, it names no one.
+_AND_FIRST = re.compile(r"^and\s+(?=[A-Z_])")
 # A classical locus: book, chapter or letter numbers, roman or arabic, dotted (`ii. 9`,
 # `l. xxi. p. 42`, `cap. 28`, `1.2`).
 _LOCUS_PART = r"(?:(?:l|lib|bk|cap|c|ch|ep|epist|sect?|§)\.?\s*)?(?:[ivxlcdm]+|\d{1,4})\.?"
@@ -72,6 +103,17 @@ _NARRATIVE_NAME = re.compile(
 )
 _IMPRINT = re.compile(rf"\((?P<imprint>[^()]*?(?P<year>{YEAR})[a-z]?)\)")
 _TITLE_MATCH = 80
+# Below this, a title the author's work does not have is another work of theirs.
+_AUTHOR_TITLE_MATCH = 60
+# A surname one letter off (`Parish`, `PARRISH`) is the author's when the title is his too.
+_MISSPELT_SURNAME = 85
+_MISSPELT_SURNAME_LENGTH = 5
+_MISSPELT_TITLE_MATCH = 90
+# Longer than these, the parts of a `Name, Title` citation are a sentence, not a citation.
+_LONGEST_NAME = 6
+_LONGEST_TITLE = 30
+_LONGEST_REFERENCE = 80
+_ETC = re.compile(r",?\s*\betc\.?(?=\s*(?:[,;]|$))", re.IGNORECASE)
 _PARENTHESIS = re.compile(r"[()]")
 
 
@@ -114,8 +156,110 @@ def _cites_listed_author(doc: Document, citation: Citation) -> bool:
 
 def _in_notes(doc: Document) -> Iterator[Citation]:
     for note in doc.notes:
-        for citation in _segmented(doc.folded, note.text_start, note.end):
-            yield replace(citation, note=note.id)
+        found = list(_segmented(doc.folded, note.text_start, note.end))
+        if not found:  # a note in prose, with its sources after `See`
+            for see in _SEE.finditer(doc.folded, note.text_start, note.end):
+                found += _segmented(
+                    doc.folded, see.end(), _referred_end(doc.folded, see.end(), note.end)
+                )
+        if not found and (learned := _learned_reference(doc.folded, note.text_start, note.end)):
+            found = [learned]
+        for citation in found:
+            yield replace(_with_marked_title(doc.folded, citation), note=note.id)
+
+
+def _with_marked_title(text: str, citation: Citation) -> Citation:
+    """A full reference whose quoted title the patterns cut at its inner comma (`Lavin,
+    "Analyzing Documents with TF-IDF," Programming Historian 8 (2019)`), read again as a
+    bibliography entry is."""
+    if citation.reference is not Reference.FULL or '"' not in (citation.title or ""):
+        return citation
+    work = read_entry(text[citation.start : citation.end], citation.start)
+    if work is None or '"' in work.title or not work.authors:
+        return citation
+    return replace(
+        citation, author=work.authors[0], title=work.title, year=citation.year or work.year
+    )
+
+
+def _referred_end(text: str, start: int, end: int) -> int:
+    """Where what `See` refers to ends: the note's end, or the bracket around `(See ...)`."""
+    depth = 0
+    for index in range(start, end):
+        if text[index] == "(":
+            depth += 1
+        elif text[index] == ")":
+            if depth == 0:
+                return index
+            depth -= 1
+    return end
+
+
+# Words of sentences rather than of titles: pronouns, auxiliaries, relatives.
+_PROSE_WORDS = frozenset(
+    """i we he she it they you our his her their its was were is are be been has have had
+    which who whom that this these those as but not would could should will shall may""".split()
+)
+_PROSE_WORDS_IN_A_REFERENCE = 3
+_PROSE_SENTENCE = 8
+_PROSE_SHARE = 0.6
+_MARKED_SPANS = re.compile(
+    r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb|(?<!\w)_[^_]+_(?!\w)|\*[^*]+\*"
+)
+
+
+def _before_prose(text: str) -> int:
+    """How much of a note is its reference: the sentences before the first that is prose,
+    quoted and italic titles and links aside. A sentence is prose when it has the words of
+    sentences (`Vossius, as we learn from Saint Evremond, talked ...`) or is long and mostly
+    in lower case (`In 1845 the quantity of coal brought into ...`), as the titles a note
+    cites unquoted, in title case, are not."""
+    blank = _blanked(_LINKS, _blanked(_MARKED_SPANS, text))
+    start = 0
+    for boundary in [*re.finditer(r"(?<=[.!?;])\s+", blank), None]:
+        end = boundary.start() if boundary else len(text)
+        words = re.findall(r"[^\W\d_][\w'\u2019-]*", blank[start:end])
+        lower = [word for word in words if word.islower()]
+        if sum(word in _PROSE_WORDS for word in lower) >= _PROSE_WORDS_IN_A_REFERENCE or (
+            len(words) >= _PROSE_SENTENCE and len(lower) >= _PROSE_SHARE * len(words)
+        ):
+            return start
+        start = boundary.end() if boundary else len(text)
+    return len(text)
+
+
+def _blanked(pattern: re.Pattern[str], text: str) -> str:
+    return pattern.sub(lambda match: " " * len(match[0]), text)
+
+
+def _learned_reference(text: str, start: int, end: int) -> Citation | None:
+    """A note that is a full reference in a layout the patterns do not read, read as a
+    bibliography entry is (`Underwood, Ted. "Identifying Diction," _Journal of Cultural
+    Analytics_, 2016.`): a work with a title and an author or a year."""
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    if see := _LEADING_SEE.match(text, start, end):
+        start = see.end()
+    body = text[start:end]
+    body = body[: _before_prose(body)].rstrip()  # a reference, perhaps with a comment after
+    if not body or len(body.split()) > _LONGEST_REFERENCE:
+        return None  # a note in prose
+    if len(_pieces(body, 0, len(body))) > 1:
+        return None  # several references, which the parser would read as one
+    work = read_entry(body, start)
+    if work is None or not (work.authors or work.year):
+        return None
+    if not 0 < len(work.title.split()) <= _LONGEST_TITLE:
+        return None
+    match = _PAGES.search(body) or _BARE_PAGES.search(body)
+    return Citation(
+        start=work.start,
+        end=work.end,
+        reference=Reference.FULL,
+        author=work.authors[0] if work.authors else None,
+        title=work.title,
+        year=work.year,
+        pages=parse_pages(match["pages"]) if match else [],
+    )
 
 
 def _segmented(text: str, start: int, end: int) -> Iterator[Citation]:
@@ -124,7 +268,14 @@ def _segmented(text: str, start: int, end: int) -> Iterator[Citation]:
     pieces = _pieces(text, start, end)
     if len(pieces) > 1:
         parsed = [parse_citation(text[a:b], a, b) for a, b in pieces]
-        if all(citation is not None for citation in parsed):
+        unread = [
+            text[a:b] for (a, b), citation in zip(pieces, parsed, strict=True) if not citation
+        ]
+        # all read, or those not read too short to be the one citation the whole would be
+        # (`Laws of 1740 and 1800, and Simmons, _Men of Mark_, p. 1078`)
+        if all(len(piece.split()) <= _LONGEST_NAME for piece in unread) and len(unread) < len(
+            pieces
+        ):
             yield from (citation for citation in parsed if citation is not None)
             return
     citation = parse_citation(text[start:end], start, end)
@@ -145,6 +296,14 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif char == ";" and depth == 0 and _NEW_CITATION.match(text, index + 1, end):
             pieces.append((begin, index))
             begin = index + 1
+        elif (
+            char == ","
+            and depth == 0
+            and (joined := _AND_ANOTHER.match(text, index, end))
+            and _ENDS_WITH_PAGE.search(text, begin, index)
+        ):
+            pieces.append((begin, index))
+            begin = joined.end()
     pieces.append((begin, end))
     return [(a + len(text[a:b]) - len(text[a:b].lstrip()), b) for a, b in pieces]
 
@@ -165,24 +324,58 @@ def _balanced_parentheses(text: str, start: int, end: int) -> Iterator[tuple[int
 
 def parse_citation(text: str, start: int, end: int) -> Citation | None:
     """Read `text` as a citation, or None when it cites nothing."""
+    citation = _parse_citation(text, start, end)
+    titled = _TITLED.match(_AND_FIRST.sub("", text.strip()))
+    if citation is None or titled is None or citation.reference is not Reference.FULL:
+        return citation
+    # The edition's italics say which words are the title: `_Proceedings of the Am. Conv._,
+    # etc., 1801, p. 12` has no author, `Bassett, _Slavery in N.C._, p. 74` has one.
+    author = titled["author"].strip(" ,") if titled["author"] else None
+    title = " ".join(titled["title"].split())
+    if title.endswith(".") and len(title.split()[-1]) > _ABBREVIATION:
+        title = title[:-1]  # `_Southern Quakers._`, but `_Education in Pa._`
+    return replace(citation, author=author, title=title)
+
+
+_ABBREVIATION = 5  # the most letters, with its full stop, of an abbreviated word (`Conv.`)
+# An italic title at the start of a citation, perhaps after its author's name.
+_TITLED = re.compile(
+    r"(?:(?P<author>[^\W\d_][^_*,;()]{0,60}?),\s*)?(?P<mark>[_*])(?!passim|ibid|et\s+seq)"
+    r"(?=\S)(?P<title>[^_*]+?)"
+    r"(?<=\S)(?P=mark)(?![\w*])"
+)
+
+
+def _parse_citation(text: str, start: int, end: int) -> Citation | None:
     core = _ITALIC.sub(r"\2", text).strip()  # `_Ibid._`, `*History of Hale County*`
+    core = _LINKS.sub("", _AND_FIRST.sub("", _ETC.sub("", core))).strip()
+    if see := _LEADING_SEE.match(core):
+        core = core[see.end() :]
     if classical := _classical(core, start, end):
         return classical
     pages: list[PageRange] = []
-    if match := _PAGES.search(core) or _BARE_PAGES.search(core):
+    passim = _PASSIM.search(core)
+    if passim:  # `An Address to the People of North Carolina, _passim_`: the whole work
+        core = core[: passim.start()]
+    elif match := _PAGES.search(core) or _BARE_PAGES.search(core):
         pages = parse_pages(match["pages"])
         core = core[: match.start()]
     reference = Reference.FULL
     for kind, pattern in _REFERENCE_WORDS:
-        if pattern.search(core):
+        if found := pattern.search(core):
             reference = kind
+            if kind in (Reference.IBID, Reference.IDEM) and not core[: found.start()].strip():
+                # `Ibid., 1801, Report from New York`: what follows is a locator
+                if not pages and (leading := _LEADING_PAGES.match(core, found.end())):
+                    pages = parse_pages(leading["pages"])  # `Ibid., 106, 114-120. He ...`
+                core = ""
             core = pattern.sub(" ", core)
             break
     if reference is Reference.FULL and not _IMPRINT.search(core):
         citation = _author_date(core, start, end)
         if citation is not None:
             return replace(citation, pages=pages) if pages else citation
-        if not pages and not _TRAILING_YEAR.search(core):
+        if not pages and not passim and not _TRAILING_YEAR.search(core):
             return None
     contribution_author = contribution_title = year = None
     contribution, *container = _IN.split(core, maxsplit=1)
@@ -197,6 +390,8 @@ def parse_citation(text: str, start: int, end: int) -> Citation | None:
         year = int(trailing["year"])
         core = core[: trailing.start()]
     core = drop_editor_marks(core).strip(" ,.;:")
+    core = _DATE_LOCATOR.sub("", core)  # `Evelyn's Diary, June 2`: the entry, not a title
+    core = _VOLUME_LOCATOR.sub("", core)  # `_African Repository_, vol. ii.`
     author = title = None
     parts = re.split(r"\s*[:,]\s*", core, maxsplit=1)
     if len(parts) == 2:
@@ -209,6 +404,8 @@ def parse_citation(text: str, start: int, end: int) -> Citation | None:
         title = core.strip(" '\"")
     if reference is Reference.FULL and author is None and title is None:
         return None
+    if len((author or "").split()) > _LONGEST_NAME or len((title or "").split()) > _LONGEST_TITLE:
+        return None  # `Paul C. Cameron, a son of Judge Duncan, said: "In my boyhood ..."`
     return Citation(
         start=start,
         end=end,
@@ -256,7 +453,7 @@ def _narrative_author_date(text: str, start: int, end: int) -> Citation | None:
 
 
 def _author_date(core: str, start: int, end: int) -> Citation | None:
-    match = _AUTHOR_DATE.fullmatch(core.strip(" ,.;"))
+    match = _AUTHOR_DATE.fullmatch(core.strip(" ,.;:"))
     if match is None:
         return None
     return Citation(
@@ -270,15 +467,19 @@ def _author_date(core: str, start: int, end: int) -> Citation | None:
 
 
 def _looks_like_name(text: str) -> bool:
-    words = text.split()
+    """`Hart`, `E. M. Hart`, `Jarausch and Hardy`, `Nisbet et al.`"""
+    words = [word for word in text.split() if word not in _NAME_JOINERS]
     return 1 <= len(words) <= 4 and all(word[:1].isupper() for word in words)
+
+
+_NAME_JOINERS = frozenset(("and", "&", "et", "et.", "al", "al."))
 
 
 def parse_pages(text: str) -> list[PageRange]:
     """`20, 26, 36` → three pages; `209-10` → 209–210; `107-09` → 107–109."""
     ranges = []
     for item in re.split(r"\s*(?:,|\band\b|&)\s*", text.strip()):
-        item = re.sub(r"\s*ff?\.?$", "", item)
+        item = re.sub(r"^(?:pp?\.|pages?|s\.|col\.)\s*|\s*(?:ff?\.?|et\s+seq\.?)$", "", item)
         if not item:
             continue
         first, _, last = (part.strip() for part in item.partition("-"))
@@ -373,18 +574,28 @@ def _resolve_full(doc: Document, citation: Citation, taken: set[str]) -> Citatio
     surname = fold(surname_of(citation.author)) if citation.author else None
     best, best_score = None, 0.0
     for work in doc.all_works:
-        by_author = surname is not None and surname in (fold(s) for s in work.surnames)
-        if surname is not None and work.surnames and not by_author:
-            continue  # Pepys's Diary is not Evelyn's, however alike the titles
-        score = (
-            fuzz.token_set_ratio(fold(citation.title), fold(work.title)) if citation.title else 0
+        by_author = surname is not None and (
+            surname in (fold(s) for s in work.surnames)
+            or fold(citation.author or "") in (fold(a) for a in work.authors)  # `... Office`
         )
+        if surname is not None and work.surnames and not by_author:
+            if not (_misspelt(surname, work) and citation.title):
+                continue  # Pepys's Diary is not Evelyn's, however alike the titles
+            if title_score(citation.title, work.title) < _MISSPELT_TITLE_MATCH:
+                continue  # `Parish, _Remarks on the Slavery_` is PARRISH's, titled alike
+        if surname is not None and not work.surnames and citation.title:
+            continue  # nor is an anonymous work anyone's
+        # `Quaker Pamphlet, p. 40` names by its title a work that has no author
+        named = citation.title or (citation.author if not work.surnames else None)
+        score = title_score(named, work.title) if named and work.title else 0.0
         if by_author and (
             score >= _TITLE_MATCH
             or (citation.year is not None and citation.year == work.year)
             or not citation.title
         ):
             score += 100
+        if by_author and named and score < _AUTHOR_TITLE_MATCH and work.year != citation.year:
+            continue  # another title by the same author: another work
         if score > best_score and (by_author or score >= _TITLE_MATCH):
             best, best_score = work, score
     if best is not None:
@@ -401,3 +612,66 @@ def _resolve_full(doc: Document, citation: Citation, taken: set[str]) -> Citatio
     )
     doc.cited_works.append(work)
     return replace(citation, work=work.id)
+
+
+_TITLE_WORD = re.compile(r"[^\W_]+\.?")
+# How much each word of a full title that a short title leaves out lowers the match, and
+# the most it may: of two works whose titles both hold `Slavery in North Carolina`, the
+# shorter, closer title is the one cited.
+_LEFT_OUT = 0.5
+_MOST_LEFT_OUT = 10
+# How far apart, for each of its words, the words of a short title may lie in the full one.
+_SPREAD = 2
+
+
+def _misspelt(surname: str, work: Work) -> bool:
+    """Whether a cited surname is one of the work's misspelt (`Parish` for `PARRISH`)."""
+    return len(surname) >= _MISSPELT_SURNAME_LENGTH and any(
+        fuzz.ratio(surname, fold(listed)) >= _MISSPELT_SURNAME for listed in work.surnames
+    )
+
+
+def title_score(cited: str, listed: str) -> float:
+    """How well a cited title matches a listed one (0-100), either being the short form of
+    the other: the words of the shorter found in order in the longer, an abbreviation
+    matching the start of a word (`Am. Conv.` is `American Convention`, `N.C.` is `North
+    Carolina`), or the two alike letter by letter; less for each word they differ by."""
+    one, other = _title_words(cited), _title_words(listed)
+    if not one or not other:
+        return 0.0
+    short, full = sorted((one, other), key=len)
+    fuzzy = fuzz.ratio(fold(cited), fold(listed))  # the same title, misspelt
+    left_out = min(_MOST_LEFT_OUT, _LEFT_OUT * (len(full) - len(short)))
+    return max(_in_order(short, full), fuzzy) - left_out
+
+
+def _title_words(title: str) -> list[tuple[str, bool]]:
+    """The folded words of a title, each with whether it was abbreviated (`Conv.`)."""
+    return [(fold(word.rstrip(".")), word.endswith(".")) for word in _TITLE_WORD.findall(title)]
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """`Conv.` for `Convention`, `Pa.` for `Pennsylvania`: the first letter, then the others
+    in order."""
+    letters = iter(word[1:])
+    return word[:1] == short[:1] and all(letter in letters for letter in short[1:])
+
+
+def _in_order(short: list[tuple[str, bool]], full: list[tuple[str, bool]]) -> float:
+    """The share of the short title's words found in order in the full one (0-100)."""
+    matched, position, first = 0, 0, None
+    for word, abbreviated in short:
+        for index in range(position, len(full)):
+            candidate = full[index][0]
+            if (
+                candidate == word
+                or (abbreviated and _abbreviates(word, candidate))
+                or (len(word) >= 4 and candidate.startswith(word))
+            ):
+                matched, position = matched + 1, index + 1
+                first = index if first is None else first
+                break
+    if first is not None and position - first > _SPREAD * len(short) + 2:
+        return 0.0  # words scattered over a long title: `Am. Conv.` in `... America ...
+        # Anti-Slavery Convention` is no short form of it
+    return 100 * matched / len(short)

@@ -45,6 +45,11 @@ _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _FOOT_NOTE = re.compile(
     rf"(?:(?P<superscript>[{_SUPERSCRIPTS}]{{1,3}})|\d{{1,2}}|[†‡§])\s+(?=[A-Z\"'(_*])"
 )
+# A footnote after its paragraph opened by a bare symbol, `* The three ships ...`, and the
+# bare symbol that marks its word, `the Aurora.*` (not `+`: sums and grades use it).
+_SYMBOL_NOTE = re.compile(r"(?P<symbol>[*†‡§])[ \t]+(?=[A-Z\"'(_])")
+_BARE_SYMBOL = re.compile(r"(?<=[\w.,;:!?'\")\]])([*†‡§])(?![\w*])")
+_ASTERISK_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])[^*\n]+?(?<=[^\s*])\*(?![\w*])")
 # `(1)` after a word, in an edition whose notes are numbered and marked no other way.
 _PARENTHESISED = re.compile(r"(?<=\w[ \n])\((\d{1,3})\)(?=[\s.,;:])")
 # Code in a Markdown edition: fenced blocks and inline spans, which hold no prose.
@@ -93,10 +98,17 @@ def read_notes(doc: Document) -> None:
     for code in _CODE.finditer(doc.folded):  # `all_files[0]` in code is no note marker
         doc.apparatus.add(Span(code.start(), code.end()))
     bodies += _page_foot_notes(doc)
+    symbol_notes = _symbol_notes(doc)
+    bodies += symbol_notes
     bodies += _section_and_paragraph_notes(doc, after_paragraphs=not blocks)
     bodies.sort(key=lambda body: body.start)
     doc.notes.extend(_named(bodies))
-    _read_markers(doc, spaced=bool(blocks), parenthesised=_numbered_in_a_section(doc, bodies))
+    _read_markers(
+        doc,
+        spaced=bool(blocks),
+        parenthesised=_numbered_in_a_section(doc, bodies),
+        bare_symbols=bool(symbol_notes),
+    )
 
 
 def _footnote_blocks(doc: Document) -> Iterator[_Body]:
@@ -169,6 +181,43 @@ def _page_foot_notes(doc: Document) -> list[_Body]:
             _read_lines(doc, paragraph, bodies, _FOOT_NOTE)
             doc.apparatus.add(paragraph)
     return bodies
+
+
+def _symbol_notes(doc: Document) -> list[_Body]:
+    """Footnotes set after their paragraph with a bare symbol, `* The three ships ...`, where
+    the paragraph before marks a word with that symbol (`the Aurora.*`): a symbol alone
+    opening a paragraph is otherwise a Markdown bullet or an ornament."""
+    bodies: list[_Body] = []
+    text = doc.folded
+    previous: Span | None = None
+    for paragraph in doc.paragraphs:
+        opening = _SYMBOL_NOTE.match(text, paragraph.start, paragraph.end)
+        if opening is None or doc.claimed(paragraph):
+            previous = None if doc.claimed(paragraph) else paragraph
+            continue
+        if previous is not None and _bare_symbol_markers(doc, previous, opening["symbol"]):
+            _read_lines(doc, paragraph, bodies, _SYMBOL_NOTE)
+            doc.apparatus.add(paragraph)
+        else:
+            previous = paragraph
+    return bodies
+
+
+def _bare_symbol_markers(doc: Document, paragraph: Span, symbol: str) -> bool:
+    italics = _italic_asterisks(doc.folded, paragraph.start, paragraph.end)
+    return any(
+        match[1] == symbol and match.start() not in italics
+        for match in _BARE_SYMBOL.finditer(doc.folded, paragraph.start, paragraph.end)
+    )
+
+
+def _italic_asterisks(text: str, start: int, end: int) -> set[int]:
+    """Where the asterisks of `*italic*` spans lie: they mark no note."""
+    return {
+        index
+        for match in _ASTERISK_ITALIC.finditer(text, start, end)
+        for index in (match.start(), match.end() - 1)
+    }
 
 
 def _marked(doc: Document, paragraph: Span) -> bool:
@@ -322,11 +371,13 @@ def _numbered_in_a_section(doc: Document, bodies: list[_Body]) -> bool:
     return numbered and not other
 
 
-def _read_markers(doc: Document, spaced: bool, parenthesised: bool) -> None:
+def _read_markers(doc: Document, spaced: bool, parenthesised: bool, bare_symbols: bool) -> None:
     """Markers in the text, each linked to its note. `spaced`: the edition writes markers
     after a space or at a line's start (`ministry. [26]`), as Project Gutenberg does;
-    `parenthesised`: it writes them `(1)`."""
+    `parenthesised`: it writes them `(1)`; `bare_symbols`: `Aurora.*`, `fish.†`."""
     patterns = (*_MARKERS, _PARENTHESISED) if parenthesised else _MARKERS
+    patterns = (*patterns, _BARE_SYMBOL) if bare_symbols else patterns
+    italics = _italic_asterisks(doc.folded, 0, len(doc.folded)) if bare_symbols else set()
     matches = sorted(
         (match for pattern in patterns for match in pattern.finditer(doc.folded)),
         key=lambda match: match.start(),
@@ -344,11 +395,12 @@ def _read_markers(doc: Document, spaced: bool, parenthesised: bool) -> None:
         spaced_form = match.re is _PARENTHESISED or (bracketed and (spaced or before_word))
         if after_space and not spaced_form:
             continue
-        if doc.in_apparatus(start):
+        if doc.in_apparatus(start) or start in italics:
             continue
         label = match[1] if not match[1][0].isdigit() else _ascii_digits(match[1])
         found.append((start, match.end(), label))
     links = _links(doc.notes, [(start, label) for start, _, label in found])
+    links = _within_pages(doc, [(start, label) for start, _, label in found], links)
     for (start, end, label), note in zip(found, links, strict=True):
         doc.note_markers.append(NoteMarker(number=label, start=start, end=end, note=note))
 
@@ -372,6 +424,30 @@ def _links(notes: list[Note], markers: list[tuple[int, str]]) -> list[str | None
         else:
             links.append(candidates[-1].id if candidates else None)
     return links
+
+
+def _within_pages(
+    doc: Document, markers: list[tuple[int, str]], links: list[str | None]
+) -> list[str | None]:
+    """Page-foot notes are the scope of the markers on their page: a marker on a page with
+    notes at its foot goes to the note of its number there, or to none (`³` on a page
+    whose foot has notes 1 and 2 is not the next page's note 3)."""
+    if not doc.pages:
+        return links
+    on_page: dict[int, dict[str, str]] = defaultdict(dict)
+    for note in doc.notes:
+        if (page := doc.page_of(note.start)) is not None:
+            on_page[page.start].setdefault(note.number, note.id)
+    notes_at = {note.id: doc.page_of(note.start) for note in doc.notes}
+    scoped = []
+    for (start, label), link in zip(markers, links, strict=True):
+        page = doc.page_of(start)
+        here = on_page.get(page.start) if page is not None else None
+        if here and (link is None or notes_at.get(link) != page):
+            scoped.append(here.get(label))
+        else:
+            scoped.append(link)
+    return scoped
 
 
 def _runs(labels: list[str]) -> list[int]:

@@ -406,12 +406,19 @@ def split_names(text: str) -> list[str]:
 def _pairs_with(surname: str, forenames: str) -> bool:
     """Whether `Surname` and the next comma part `Forenames` are one inverted name."""
     if _INITIALS.fullmatch(forenames):
-        return _SURNAME.fullmatch(surname) is not None or not _INITIALS.fullmatch(surname)
+        return _SURNAME.fullmatch(surname) is not None or not _are_initials(surname)
     return (
         _FORENAMES.fullmatch(forenames) is not None
-        and " " not in surname.strip()
-        and not _INITIALS.fullmatch(surname)
+        # `Spärck Jones, Karen`, `van Rossum, Guido`; but `John Smith, Jane Doe` are two
+        and (" " not in surname.strip() or len(surname.split()) == 2 == len(forenames.split()) + 1)
+        and not _are_initials(surname)
     )
+
+
+def _are_initials(name: str) -> bool:
+    """`J. D.`, `JD`, not a surname in capitals (`DE BOW`)."""
+    letters = name.replace(" ", "").replace("-", "")
+    return _INITIALS.fullmatch(name) is not None and ("." in name or len(letters) <= 2)
 
 
 def _clean_name(name: str) -> str:

@@ -65,9 +65,13 @@ def unique_id(prefix: str, text: str, taken: set[str]) -> str:
     return candidate
 
 
+# What joins a first author to others in a citation: `Jarausch and Hardy`, `Nisbet et al.`
+_OTHER_AUTHORS = re.compile(r"\s+(?:and|&|et\.?\s+al\.?)(?:\s.*)?$|\s+et\.?\s+al\.?.*$")
+
+
 def surname_of(name: str) -> str:
-    """The surname in `Surname, Forenames` or `Forenames Surname` order."""
-    name = without_editor(name).strip(" ,.:")
+    """The (first author's) surname in `Surname, Forenames` or `Forenames Surname` order."""
+    name = _OTHER_AUTHORS.sub("", without_editor(name)).strip(" ,.:")
     if "," in name:
         return name.split(",")[0].strip()
     words = name.split()
