@@ -41,6 +41,8 @@ import re
 import sys
 import time
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -296,6 +298,26 @@ def row(s: Score) -> str:
     )
 
 
+@contextmanager
+def patterns_only() -> Iterator[None]:
+    """fontes with the bibliography read by its patterns alone and no note read by the
+    reference parser: the readers before the parser, for the baseline row."""
+    from fontes.structure import bibliography, citations
+
+    saved = bibliography.read_entry, citations._learned_reference, citations.read_entry
+
+    def by_patterns(text: str, offset: int = 0, authors_above: object = None) -> Any:
+        return bibliography.parse_work(text, offset)
+
+    bibliography.read_entry = by_patterns  # type: ignore[assignment]
+    citations.read_entry = by_patterns  # type: ignore[assignment]
+    citations._learned_reference = lambda text, start, end: None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        bibliography.read_entry, citations._learned_reference, citations.read_entry = saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--gold", type=Path, default=GOLD, help="folder of gold files")
@@ -303,6 +325,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="list what was missed")
     parser.add_argument("--hits", action="store_true", help="list the citations found right")
     parser.add_argument("--json", type=Path, help="write the figures and misses here")
+    parser.add_argument(
+        "--baseline", action="store_true", help="also score the readers without the parser"
+    )
     args = parser.parse_args(argv)
     files = sorted(args.gold.glob("*.json"))
     if not files:
@@ -318,6 +343,12 @@ def main(argv: list[str] | None = None) -> int:
         print(row(s), flush=True)
     print("-" * len(HEADER))
     print(row(total))
+    if args.baseline:
+        with patterns_only():
+            baseline = Score(name="baseline: patterns only")
+            for path in files:
+                baseline.add(score_text(path, args.full))
+        print(row(baseline))
     print(
         f"\nnotes read {total.read}/{total.notes}, markers linked {total.linked}/{total.markers}, "
         f"entries right {total.entries_right}/{total.entries}, citations right "

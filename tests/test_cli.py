@@ -255,6 +255,8 @@ def test_export_tei_and_graphml_to_stdout_and_csv_to_a_folder(runner, tmp_path) 
         "citations.csv",
         "events.csv",
         "findings.csv",
+        "notes.csv",
+        "pages.csv",
         "people.csv",
         "works.csv",
     ]

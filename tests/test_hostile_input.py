@@ -17,7 +17,7 @@ from fontes import analyze
 from fontes.export.dossier import to_dossier
 from fontes.export.graph import to_graphml
 from fontes.export.report import render_report
-from fontes.export.tables import write_tables
+from fontes.export.tables import TABLES, write_tables
 from fontes.export.tei import to_tei
 
 
@@ -77,4 +77,4 @@ def test_every_stage_and_export_answers(name: str) -> None:
     etree.fromstring(to_tei(doc))
     etree.fromstring(to_graphml(doc))
     with tempfile.TemporaryDirectory() as folder:
-        assert len(write_tables(doc, Path(folder))) == 5
+        assert len(write_tables(doc, Path(folder))) == len(TABLES)

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fontes.cli import app
+from fontes.export.tables import TABLES
 
 REAL = Path(__file__).parents[1].parent / "shared" / "samples" / "real"
 SAMPLES = sorted(REAL.glob("*.txt")) if REAL.is_dir() else []
@@ -30,5 +31,5 @@ def test_report_and_exports_exit_0_and_leave_the_input_alone(sample: Path, tmp_p
         assert result.exit_code == 0, (command[0], result.output)
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and 'id="network-svg"' in html
-    assert len(list((tmp_path / "tables").iterdir())) == 5
+    assert len(list((tmp_path / "tables").iterdir())) == len(TABLES)
     assert sample.read_bytes() == before

@@ -220,6 +220,11 @@ class Document:
             return self.pages[index]
         return None
 
+    def page_label(self, offset: int) -> str | None:
+        """The printed label (`42`) of the page an offset is on, for exports to cite it by."""
+        page = self.page_of(offset)
+        return page.number if page is not None else None
+
     def _furniture_at(self, offset: int) -> Furniture | None:
         if len(self._furniture_starts) != len(self.furniture):
             self._furniture_starts = tuple(item.start for item in self.furniture)

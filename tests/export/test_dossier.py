@@ -28,7 +28,7 @@ from fontes.export.dossier import (
 )
 from fontes.export.kinds import DEFINITIONS, KINDS
 from fontes.export.tables import COLUMNS, SPECS
-from fontes.model import Document, PageRange, Reference, Severity
+from fontes.model import Document, Note, NoteMarker, PageRange, Reference, Severity
 
 ROOT = Path(__file__).parents[2]
 GOLDEN = ROOT / "tests" / "golden"
@@ -37,8 +37,13 @@ TEXTS = {
     "industrial-party": ROOT.parent / "shared" / "samples" / "industrial-party.txt",
 }
 # Fields the dossier gained after the golden files were written, by record kind; and the
-# record kinds it gained, at the top level (neither golden text shows a page).
-ADDED = {"findings": {"fingerprint"}, "citations": {"locus"}}
+# record kinds it gained, at the top level (neither golden text shows a page, so every
+# `page` is null there).
+ADDED = {
+    "findings": {"fingerprint", "page"},
+    "citations": {"locus", "page"},
+    "notes": {"page", "markers"},
+}
 ADDED_KINDS = {"pages", "furniture"}
 
 
@@ -136,3 +141,59 @@ def test_each_csv_column_is_a_field_of_its_kind_or_declared_by_the_table() -> No
         assert COLUMNS[name] == table.names
         assert set(own) <= {"roles", "mentions", "times_cited", "pages", "name", "text"}
         assert table.key in DOSSIER
+
+
+def test_findings_citations_and_notes_carry_the_printed_page_they_begin_on(
+    printed: Document,
+) -> None:
+    dossier = to_dossier(printed)
+    assert [page["number"] for page in dossier["pages"]] == ["41", "42", "43", None]
+    assert [(n["id"], n["page"], n["markers"]) for n in dossier["notes"]] == [
+        ("note-1", "41", 1),
+        ("note-2", "42", 2),  # its marker twice on its page
+        ("note-3", "43", 1),
+        ("note-4", "43", 0),
+    ]
+    # The page a citation is printed on, beside the pages it cites.
+    citations = {c["text"]: c for c in dossier["citations"]}
+    assert {text: (c["page"], c["note"], c["pages"]) for text, c in citations.items()} == {
+        "(Volkov, Mills of Tver, p. 12)": ("41", None, [{"first": 12, "last": 12}]),
+        "Volkov, Mills of Tver, p. 20.": ("41", "note-1", [{"first": 20, "last": 20}]),
+        "Ibid., p. 31.": ("42", "note-2", [{"first": 31, "last": 31}]),
+    }
+    # A finding on the appendix, whose page prints no folio, has no page.
+    assert [(f["rule"], f["page"]) for f in dossier["findings"]] == [
+        ("SD001", "41"),
+        ("XR001", "42"),
+        ("XR004", "43"),
+        ("XR001", None),
+    ]
+
+
+def test_a_dossier_with_pages_and_notes_validates_and_loads_back(
+    printed: Document, tmp_path: Path
+) -> None:
+    data = to_dossier(printed)
+    jsonschema.validate(data, load_schema())
+    loaded = load_dossier(write(tmp_path, data))
+    assert loaded == Dossier.of(printed)
+    assert loaded.to_json() == data
+    assert [(n.page, n.markers) for n in loaded.notes] == [
+        ("41", 1),
+        ("42", 2),
+        ("43", 1),
+        ("43", 0),
+    ]
+    assert [f.page for f in loaded.findings] == ["41", "42", "43", None]
+
+
+def test_a_notes_markers_are_counted_again_when_markers_are_added() -> None:
+    doc = Document("It rained.[1] It poured.[1]\n\nNotes\n\n[1] The log.\n")
+    doc.notes.append(Note("note-1", "1", 36, 48, 40))
+    doc.note_markers.append(NoteMarker("1", 10, 13, "note-1"))
+    doc.note_markers.append(NoteMarker("9", 10, 13, None))  # a marker with no note
+    assert [(n["text"], n["page"], n["markers"]) for n in to_dossier(doc)["notes"]] == [
+        ("The log.", None, 1)
+    ]
+    doc.note_markers.append(NoteMarker("1", 24, 27, "note-1"))
+    assert [n["markers"] for n in to_dossier(doc)["notes"]] == [2]

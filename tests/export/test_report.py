@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import fontes
-from fontes.export.report import render_report
+from fontes.export.report import _opening, render_report
+from fontes.model import Document
 
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 ROOT = Path(__file__).parents[2]
@@ -118,6 +119,25 @@ def test_filters_hide_findings_of_an_unticked_severity(browser, tmp_path) -> Non
 
 
 @needs_browser
+def test_a_finding_on_a_printed_page_says_which_in_its_details(
+    browser, printed: Document, tmp_path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    report = tmp_path / "printed.html"
+    report.write_text(render_report(printed), encoding="utf-8")
+    browser.get(report.as_uri())
+    items = browser.find_elements(By.CSS_SELECTOR, "#finding-list li[data-i]")
+    items[1].click()
+    detail = browser.find_element(By.ID, "detail").text
+    assert re.search(r"^where: line 7, column \d+, p\. 42$", detail, re.MULTILINE), detail
+    items[3].click()  # on the appendix, which prints no folio
+    detail = browser.find_element(By.ID, "detail").text
+    assert re.search(r"^where: line 20, column \d+$", detail, re.MULTILINE), detail
+    assert severe_console_messages(browser) == []
+
+
+@needs_browser
 def test_a_document_with_script_and_markup_runs_nothing(browser, tmp_path) -> None:
     from selenium.webdriver.common.by import By
 
@@ -144,9 +164,72 @@ def test_the_report_is_self_contained(tmp_path) -> None:
 
 def test_pages_cited_are_printed_as_pages_in_page_order() -> None:
     html = render_report(fontes.analyze(EXAMPLE.read_text(encoding="utf-8")))
-    sources = html.split('id="sources"')[1]
+    sources = html.split('id="sources"')[1].split("</section>")[0]
     rows = re.findall(r"<tr><td>([^<]*)</td>.*?<td>([^<]*)</td></tr>", sources, re.DOTALL)
     pages = {label.split(":")[0]: cell for label, cell in rows}
     # Cited at p. 88 and, in a note, at pp. 102-04.
     assert pages["Ashby, Margaret"] == "88, 102-104"
     assert "PageRange" not in sources
+
+
+def section(html: str, name: str) -> str:
+    return html.split(f'<section id="{name}">')[1].split("</section>")[0]
+
+
+def test_the_findings_list_gives_the_printed_page_after_the_line(printed: Document) -> None:
+    listed = re.findall(r"</span> (line [^:]*):", section(render_report(printed), "reading"))
+    # The last is on the appendix, which prints no folio.
+    assert listed == ["line 3, p. 41", "line 7, p. 42", "line 16, p. 43", "line 20"]
+
+
+def test_each_citation_under_its_work_gives_its_page_and_note(printed: Document) -> None:
+    cited = re.findall(r"(line [^:<]*): ", section(render_report(printed), "sources"))
+    assert cited == ["line 3, p. 41, note 1", "line 1, p. 41", "line 9, p. 42, note 2"]
+
+
+def test_notes_are_listed_by_number_and_page_with_their_opening_words(
+    printed: Document,
+) -> None:
+    html = render_report(printed)
+    assert '<a href="#notes">Notes</a>' in html
+    rows = re.findall(
+        r"<tr><td>(\d+)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", section(html, "notes")
+    )
+    assert rows == [
+        ("1", "41", "Volkov, Mills of Tver, p. 20."),
+        ("2", "42", "Ibid., p. 31."),
+        (
+            "3",
+            "43",
+            "The lease book of the Shields pans, kept by the receiver&#39;s clerk from 1899…",
+        ),
+        ("4", "43", "A note that no marker points to."),
+    ]
+
+
+def test_notes_without_printed_pages_have_no_page_column() -> None:
+    html = render_report(fontes.analyze(EXAMPLE.read_text(encoding="utf-8")))
+    notes = section(html, "notes")
+    assert "<th>Page</th>" not in notes
+    assert re.findall(r"<tr><td>(\d+)</td><td>([^<]*)</td></tr>", notes) == [
+        ("1", "Quayle, op. cit., p. 112."),
+        ("2", "Ashby, op. cit., p. 102-04."),
+    ]
+
+
+def test_a_document_without_notes_has_no_notes_section() -> None:
+    html = render_report(fontes.analyze("Mary Halloran spoke at the dock gates in 1889."))
+    assert 'id="notes"' not in html and 'href="#notes"' not in html
+
+
+def test_a_long_note_is_cut_at_a_word_end_and_a_long_word_within_it() -> None:
+    words = (
+        "The lease book of the Shields pans was kept by the clerk from 1899 until the fire of 1911."
+    )
+    opening = _opening(words)
+    assert (
+        opening == "The lease book of the Shields pans was kept by the clerk from 1899 until the…"
+    )
+    assert len(opening) <= 80 and words.startswith(opening[:-1])
+    assert _opening("x" * 100) == "x" * 79 + "…"
+    assert _opening("short note") == "short note"

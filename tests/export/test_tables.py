@@ -49,9 +49,18 @@ def written(doc: Document, tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_writes_the_five_tables_with_headers_and_returns_their_paths(
+def test_writes_the_seven_tables_with_headers_and_returns_their_paths(
     doc: Document, tmp_path: Path
 ) -> None:
+    assert TABLES == (
+        "people.csv",
+        "events.csv",
+        "works.csv",
+        "citations.csv",
+        "findings.csv",
+        "notes.csv",
+        "pages.csv",
+    )
     paths = write_tables(doc, tmp_path / "out")
     assert paths == [tmp_path / "out" / name for name in TABLES]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(TABLES)
@@ -61,10 +70,10 @@ def test_writes_the_five_tables_with_headers_and_returns_their_paths(
 
 def test_replaces_old_tables_and_leaves_other_files_alone(doc: Document, tmp_path: Path) -> None:
     (tmp_path / "people.csv").write_text("stale\n", encoding="utf-8")
-    (tmp_path / "notes.csv").write_text("mine\n", encoding="utf-8")
+    (tmp_path / "mine.csv").write_text("mine\n", encoding="utf-8")
     write_tables(doc, tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*TABLES, "notes.csv"])
-    assert (tmp_path / "notes.csv").read_text(encoding="utf-8") == "mine\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*TABLES, "mine.csv"])
+    assert (tmp_path / "mine.csv").read_text(encoding="utf-8") == "mine\n"
     assert len(read(tmp_path, "people.csv")) == 2
 
 
@@ -142,6 +151,7 @@ def test_citations_keep_their_text_work_and_pages(doc: Document, written: Path) 
     for row in rows:
         assert row["text"] == doc.text[int(row["start"]) : int(row["end"])]
         assert row["unresolved"] == ""
+        assert (row["page"], row["note"]) == ("", "")  # no printed pages, no notes
 
 
 def test_findings_are_one_row_each_with_rule_name_and_place(doc: Document, written: Path) -> None:
@@ -159,6 +169,48 @@ def test_findings_are_one_row_each_with_rule_name_and_place(doc: Document, writt
         assert row["text"] == doc.text[finding.start : finding.end]
         assert row["message"] == finding.message
         assert row["suggestion"] == (finding.suggestion or "")
+        assert row["page"] == ""  # the text shows no printed page
+
+
+def test_printed_pages_give_findings_and_citations_a_page_and_a_table_of_their_own(
+    printed: Document, tmp_path: Path
+) -> None:
+    write_tables(printed, tmp_path)
+    assert read(tmp_path, "pages.csv") == [
+        {"index": "1", "number": "41", "start": "0", "end": "152"},
+        {"index": "2", "number": "42", "start": "153", "end": "263"},
+        {"index": "3", "number": "43", "start": "264", "end": "480"},
+        {"index": "4", "number": "", "start": "481", "end": str(len(printed.text))},
+    ]
+    assert [(r["rule"], r["line"], r["page"]) for r in read(tmp_path, "findings.csv")] == [
+        ("SD001", "3", "41"),
+        ("XR001", "7", "42"),
+        ("XR004", "16", "43"),
+        ("XR001", "20", ""),  # on the appendix, which prints no folio
+    ]
+    citations = read(tmp_path, "citations.csv")
+    assert [(r["text"], r["page"], r["note"], r["pages"]) for r in citations] == [
+        ("Volkov, Mills of Tver, p. 20.", "41", "note-1", "20"),
+        ("(Volkov, Mills of Tver, p. 12)", "41", "", "12"),
+        ("Ibid., p. 31.", "42", "note-2", "31"),
+    ]
+
+
+def test_notes_have_their_number_page_text_and_how_many_markers_point_to_them(
+    printed: Document, tmp_path: Path
+) -> None:
+    write_tables(printed, tmp_path)
+    rows = read(tmp_path, "notes.csv")
+    assert [(r["id"], r["number"], r["page"], r["markers"]) for r in rows] == [
+        ("note-1", "1", "41", "1"),
+        ("note-2", "2", "42", "2"),
+        ("note-3", "3", "43", "1"),
+        ("note-4", "4", "43", "0"),
+    ]
+    assert rows[1]["text"] == "Ibid., p. 31."  # the note's words, without its number
+    for row, note in zip(rows, printed.notes, strict=True):
+        assert (int(row["start"]), int(row["end"])) == (note.start, note.end)
+        assert row["text"] == printed.text[note.text_start : note.end]
 
 
 def test_a_cell_with_commas_quotes_and_a_line_break_survives(tmp_path: Path) -> None:

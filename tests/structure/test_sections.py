@@ -140,3 +140,22 @@ def test_a_citation_on_a_line_of_its_own_is_not_a_heading() -> None:
         "The foremen took a penny in the shilling.\n"
     )
     assert [s.title for s in doc.sections] == ["The Port"]
+
+
+def test_chapter_headings_ending_with_a_full_stop() -> None:
+    doc = fontes.analyze(
+        "The walls were old and the garrison small, and the whole city knew it.\n\n"
+        "Chapter VI: The Siege And Fall Of The City.--Part II.\n\n"
+        "The walls were breached in the spring, and the city fell within the week.\n\n"
+        "CHAPTER VII.\n\n"
+        "The survivors fled to the islands.\n"
+    )
+    assert [s.title for s in doc.sections] == [
+        "Chapter VI: The Siege And Fall Of The City.--Part II",
+        "CHAPTER VII",
+    ]
+
+
+def test_a_sentence_on_a_line_of_its_own_is_no_heading() -> None:
+    doc = fontes.analyze("The walls were old.\n\nThe Garrison Was Small.\n\nThe city fell.\n")
+    assert doc.sections == []

@@ -12,7 +12,10 @@ Python str indices into the text as decoded.
 from __future__ import annotations
 
 import json
+import weakref
+from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -55,7 +58,7 @@ from fontes.model import (
     Year,
 )
 
-SCHEMA = "https://fontes.dev/schema/dossier/1.2"
+SCHEMA = "https://fontes.dev/schema/dossier/1.3"
 
 
 def _text(doc: Document, record: Any) -> str:
@@ -72,6 +75,29 @@ def _entry(doc: Document, entity: Entity) -> GlossaryEntry | None:
 
 def _variants(doc: Document, entity: Entity) -> list[str]:
     return sorted({doc.spoken(m) for m in entity.mentions} - {entity.name})
+
+
+# Where a record is in the printed original, so that a reader can cite it as `p. 42`.
+ON_PAGE = Field(
+    "page",
+    str | None,
+    lambda doc, record: doc.page_label(record.start),
+    "the printed page it begins on, where the text shows one",
+)
+
+# Markers per note, counted once per document and again only if the markers change (a weak
+# key: no document is kept alive), so that the notes of a long text are not each a search.
+_MARKERS: weakref.WeakKeyDictionary[Document, tuple[int, Counter[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _markers(doc: Document, note: Note) -> int:
+    counted = _MARKERS.get(doc)
+    if counted is None or counted[0] != len(doc.note_markers):
+        counted = len(doc.note_markers), Counter(m.note for m in doc.note_markers if m.note)
+        _MARKERS[doc] = counted
+    return counted[1][note.id]
 
 
 SPAN = Kind("span", Span, ["start", "end"])
@@ -186,6 +212,11 @@ CITATION = Kind(
     [
         "start",
         "end",
+        replace(
+            ON_PAGE,
+            description="the printed page it begins on, where the text shows one (not a page "
+            "it cites)",
+        ),
         Field("text", str, _text),
         "reference",
         "author",
@@ -203,9 +234,11 @@ NOTE = Kind(
     [
         "id",
         "number",
+        ON_PAGE,
         "start",
         "end",
         Field("text", str, lambda doc, n: doc.text[n.text_start : n.end]),
+        Field("markers", int, _markers, "how many note markers in the text point to it"),
     ],
 )
 CROSS_REFERENCE = Kind(
@@ -263,6 +296,7 @@ FINDING = Kind(
         "end",
         "line",
         "column",
+        ON_PAGE,
         "suggestion",
         "fingerprint",
     ],

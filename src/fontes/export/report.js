@@ -35,7 +35,8 @@
     detail.appendChild(head);
     line("category", finding.category);
     line("severity", finding.severity);
-    line("where", "line " + finding.line + ", column " + finding.column);
+    line("where", "line " + finding.line + ", column " + finding.column +
+      (finding.page ? ", p. " + finding.page : ""));
     line("text", finding.text);
     line("message", finding.message);
     line("suggestion", finding.suggestion);

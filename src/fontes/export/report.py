@@ -37,6 +37,7 @@ from fontes.model import (
     GlossaryEntry,
     PageRange,
     Severity,
+    Span,
 )
 from fontes.version import __version__
 
@@ -80,6 +81,7 @@ def render_report(doc: Document) -> str:
         timeline=_timeline(doc),
         network=_network(doc),
         works=_works(doc),
+        notes=_notes(doc),
         data={
             "findings": rows,
             "mentions": [m.entity for m in doc.mentions],
@@ -139,6 +141,7 @@ def _finding(doc: Document, finding: Any, index: int, starts: list[int]) -> dict
         "severity": str(finding.severity),
         "line": line,
         "column": column,
+        "page": doc.page_label(finding.start),
         "text": doc.spoken(finding)[:300],
         "message": finding.message,
         "suggestion": finding.suggestion,
@@ -159,6 +162,7 @@ def _entity(doc: Document, entity: Entity, entry: GlossaryEntry | None) -> dict[
 
 
 def _works(doc: Document) -> list[dict[str, Any]]:
+    numbers = {note.id: note.number for note in doc.notes}
     by_work: dict[str, list[Citation]] = {}
     for citation in doc.citations:
         if citation.work:
@@ -173,12 +177,39 @@ def _works(doc: Document) -> list[dict[str, Any]]:
             {
                 "label": work.label(),
                 "citations": [
-                    {"line": doc.line_column(c.start)[0], "text": doc.spoken(c)} for c in cited
+                    {
+                        "line": doc.line_column(c.start)[0],
+                        "page": doc.page_label(c.start),
+                        "note": numbers.get(c.note) if c.note else None,
+                        "text": doc.spoken(c),
+                    }
+                    for c in cited
                 ],
                 "pages": ", ".join(map(str, pages)) or "—",
             }
         )
     return rows
+
+
+def _notes(doc: Document) -> list[dict[str, Any]]:
+    """The notes in the order printed: number, page and opening words, to find one by."""
+    return [
+        {
+            "number": note.number,
+            "page": doc.page_label(note.start),
+            "text": _opening(doc.spoken(Span(note.text_start, note.end))),
+        }
+        for note in doc.notes
+    ]
+
+
+def _opening(text: str, most: int = 80) -> str:
+    """The first words of `text`, up to `most` characters, ending in `…` where it is cut."""
+    if len(text) <= most:
+        return text
+    cut = text[: most - 1]
+    space = cut.rfind(" ")  # at a word's end, unless that would leave too little
+    return (cut[:space] if space > most // 2 else cut).rstrip() + "…"
 
 
 # --- drawings -----------------------------------------------------------------------------

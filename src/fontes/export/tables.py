@@ -1,4 +1,5 @@
-"""CSV tables of people, events, works, citations and findings, for spreadsheets and pandas.
+"""CSV tables of people, events, works, citations, findings, notes and pages, for spreadsheets
+and pandas.
 
 Each table is one of the dossier's record kinds (`export/dossier.py`): its columns name
 fields of that kind, so a row holds the same values as the dossier's record of the same
@@ -79,6 +80,8 @@ EVENTS = "events.csv"
 WORKS = "works.csv"
 CITATIONS = "citations.csv"
 FINDINGS = "findings.csv"
+NOTES = "notes.csv"
+PAGES = "pages.csv"
 SPECS: dict[str, Table] = {
     PEOPLE: Table(
         "people",
@@ -118,10 +121,12 @@ SPECS: dict[str, Table] = {
         (
             "start",
             "end",
+            "page",
             "text",
             "reference",
             "work",
             Field("pages", list[str], lambda doc, c: [str(page) for page in c.pages]),
+            "note",
             "unresolved",
         ),
     ),
@@ -129,13 +134,12 @@ SPECS: dict[str, Table] = {
         "findings",
         (
             "rule",
-            Field(
-                "name", str | None, lambda doc, f: RULES[f.rule].name if f.rule in RULES else None
-            ),
+            Field("name", str | None, _rule_name),
             "category",
             "severity",
             "line",
             "column",
+            "page",
             "start",
             "end",
             Field("text", str, lambda doc, f: doc.excerpt(f)),
@@ -144,6 +148,8 @@ SPECS: dict[str, Table] = {
             "fingerprint",
         ),
     ),
+    NOTES: Table("notes", ("id", "number", "page", "start", "end", "text", "markers")),
+    PAGES: Table("pages", ("index", "number", "start", "end")),
 }
 # The only names `write_tables` writes in its directory, in the order it writes them.
 TABLES = tuple(SPECS)
@@ -153,7 +159,7 @@ Row = dict[str, Any]
 
 
 def write_tables(doc: Document, directory: Path) -> list[Path]:
-    """Write the five tables into `directory` (created if missing) and return their paths.
+    """Write the tables (`TABLES`) into `directory` (created if missing) and return their paths.
 
     Each table replaces its old version atomically (`write_output`), so a reader never sees
     half a table. No table is written if any would replace the document's own file.

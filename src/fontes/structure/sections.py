@@ -34,6 +34,12 @@ _RUN_IN_SHORT = re.compile(
     r"(?<=[.:!?] )(?P<title>[A-Z][\w'\-]*(?: [\w'\-]+){0,3})[ ]*\n(?=[A-Z\"'])"
 )
 _MAX_HEADING_WORDS = 14
+# A numbered part of a book, which may end with a full stop as a sentence would not.
+_NUMBERED = re.compile(
+    r"(?:chapter|book|part|letter|section|canto|lecture|volume|vol\.)\s+"
+    r"(?:[ivxlcdm]+|\d{1,3}|the\s+\w+|[a-z]+)\b",
+    re.IGNORECASE,
+)
 
 
 def read_sections(doc: Document) -> None:
@@ -66,6 +72,8 @@ def _standalone(doc: Document, paragraph: Span) -> Section | None:
         return None
     period_match = _TRAILING_PERIOD.search(text)
     title = text[: period_match.start()] if period_match else text
+    if title.endswith(".") and (_NUMBERED.match(title) or title.isupper()):
+        title = title[:-1]  # `CHAPTER IV.`, `Chapter VI: The Siege.--Part II.`, `THE FALL.`
     if not title or title[-1] in ".,;:!?*" or len(WORD.findall(title)) > _MAX_HEADING_WORDS:
         return None
     if title[0] in "([":  # a citation or an editor's note on a line of its own

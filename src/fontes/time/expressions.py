@@ -25,6 +25,7 @@ from functools import lru_cache
 from edtf import parse_edtf
 
 from fontes.model import Document, TimeExpression, TimeType
+from fontes.text.markup import without_markup
 from fontes.text.periods import CIRCA, MONTH, MONTH_NAME, MONTHS, YEAR, expand_year, parse_period
 
 WEEKDAYS = {
@@ -215,7 +216,8 @@ def read_dates(doc: Document) -> None:
     """Fill `doc.times` from the running text only: a citation's or a heading's year is not
     a date of the narrative, nor one that later partial or relative dates count from."""
     body = [gap for p in doc.paragraphs for gap in doc.apparatus.gaps(p.start, p.end)]
-    doc.times.extend(find_time_expressions(doc.folded, spans=body))
+    # `_May 4._`, a diary's heading in italics, is a date like `May 4.`
+    doc.times.extend(find_time_expressions(without_markup(doc.folded), spans=body))
 
 
 # --- values ------------------------------------------------------------------------------

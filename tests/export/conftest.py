@@ -1,0 +1,33 @@
+"""A small printed document for the export tests: numbered pages, page-foot notes, citations
+in the text and in notes, findings on several pages, and a last page with no folio."""
+
+from __future__ import annotations
+
+import pytest
+
+import fontes
+from fontes.model import Document
+
+PAGES = [
+    "The pans at Shields were leased in 1905 by Pavel Orlov.\u00b9 The rent was paid in salt "
+    "(Volkov, Mills of Tver, p. 12).\n\n"
+    "1 Volkov, Mills of Tver, p. 20.",
+    "A lease ran for twenty-one years.\u00b2 The tenant, Sergei Volkov*, kept the pans in "
+    "repair.\u00b2\n\n"
+    "2 Ibid., p. 31.",
+    "The receiver's clerk noted it in 1875.\u00b3 The lease book is lost.\n\n"
+    "3 The lease book of the Shields pans, kept by the receiver's clerk from 1899 onwards, "
+    "is lost; a copy survives.\n"
+    "4 A note that no marker points to.",
+]
+# Each page's body, a blank line, its folio; a form feed between pages. The appendix after
+# the last break prints no folio: a page with no label.
+PRINTED = (
+    "\f".join(f"{body}\n\n{folio}\n" for body, folio in zip(PAGES, (41, 42, 43), strict=True))
+    + "\fAn appendix of rents, sent by Ivan Petrov* in 1910.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def printed() -> Document:
+    return fontes.analyze(PRINTED)
