@@ -88,3 +88,13 @@ def test_a_long_run_is_not_searched_for_corrections(monkeypatch: pytest.MonkeyPa
     ocr.find_garbles(doc)
     # A word of n letters has some 30n candidates, each n long: quadratic in time and memory.
     assert not doc.garbles and len(looked_up) == 0
+
+
+def test_italic_marks_are_markup_not_stray_marks() -> None:
+    doc = fontes.analyze("He read the _Sermons_ of Tillotson and the _Spectator_ every week.\n")
+    assert doc.garbles == []
+
+
+def test_a_stray_mark_in_ocr_is_still_one() -> None:
+    doc = fontes.analyze("The men went to _the quay at dawn, and waited there until noon.\n")
+    assert [(g.correction, g.stray) for g in doc.garbles] == [("the", "_")]

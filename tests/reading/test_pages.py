@@ -311,3 +311,19 @@ def test_newspaper_ocr_without_page_evidence_has_no_pages() -> None:
     doc = fontes.analyze_file(real("04_chronam"), disable=NO_SPACY)
     assert doc.pages == []
     assert {f.kind for f in doc.furniture} <= {K.SEPARATOR}
+
+
+def test_a_note_repeated_at_every_pages_foot_is_no_running_footer() -> None:
+    bodies = [
+        "The quay was rebuilt after the storm.\u00b2 The men came back.",
+        "The pilots struck in the spring.\u00b2 The owners gave way.",
+        "The dues fell in the autumn.\u00b2 Nobody was pleased.",
+    ]
+    doc = fontes.analyze(
+        "\f".join(
+            f"{body}\n\n\u00b9 Keast, Quays, {i}.\n\u00b2 Ibid., 99.\n\n{41 + i}\n"
+            for i, body in enumerate(bodies)
+        )
+    )
+    assert [f.kind for f in doc.furniture if f.kind is FurnitureKind.RUNNING_HEAD] == []
+    assert [doc.text[n.text_start : n.end] for n in doc.notes].count("Ibid., 99.") == 3

@@ -357,3 +357,20 @@ def test_a_marker_on_a_page_goes_to_a_note_at_that_pages_foot() -> None:
         ("1", "note-2-1"),
         ("3", "note-2-3"),
     ]
+
+
+def test_a_page_foot_note_that_ocr_ran_into_the_last_paragraph() -> None:
+    doc = fontes.analyze(
+        "The coloni of the second century were free tenants, and 'colonus' and\n"
+        "'conductor' are still interchangeable terms\u00b9, and the colonate is\n"
+        "still an institution of private law. A century later they are bound\n"
+        "to the soil and carefully distinguished from\n"
+        "6\n"
+        "1 The 'colonus' in the Digest holds under a lease, Dig. 19. 2. 9.\n"
+        "\f"
+        "the free tenants of the older law, whose leases ran for five years.\n"
+    )
+    assert [doc.text[n.text_start : n.end] for n in doc.notes] == [
+        "The 'colonus' in the Digest holds under a lease, Dig. 19. 2. 9."
+    ]
+    assert [(m.number, m.note) for m in doc.note_markers] == [("1", "note-1")]

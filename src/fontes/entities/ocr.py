@@ -5,7 +5,8 @@ A word is suspected only when a correction exists: undoing a typical OCR confusi
 lower-case word, one edit, gives a common English word (wordfreq). Names the document uses
 (its people, bodies and places) and words it uses more than once, such as transliterations and
 foreign terms, are never suspected. Words are read from the reading view
-(`text.reading_view`): without page furniture, and whole where a line end hyphenated them.
+(`text.reading_view`): without page furniture and italic marks, and whole where a line end
+hyphenated them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from string import ascii_lowercase
 from wordfreq import zipf_frequency
 
 from fontes.model import Document, Garble, GarbleCause, fold
+from fontes.text.markup import without_markup
 from fontes.text.names import strip_possessive
 from fontes.text.reading_view import reading_view
 from fontes.text.spelling import OCR_CONFUSIONS
@@ -55,7 +57,8 @@ def find_garbles(doc: Document) -> None:
     # Words as a reader reads them: without the page furniture, and a word hyphenated at a
     # line end whole again (`imme-`/`diately`: `diately` is no garble, `immediately` no word
     # to correct); each mapped back to its characters in the original.
-    view = reading_view(doc.text, [(f.start, f.end) for f in doc.furniture])
+    # Italic marks are markup, not stray marks (`_Sermons_`).
+    view = reading_view(without_markup(doc.text), [(f.start, f.end) for f in doc.furniture])
     tokens = [
         (match.start(), strip_possessive(match[0])) for match in _TOKEN.finditer(fold(view.text))
     ]

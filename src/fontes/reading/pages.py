@@ -224,6 +224,10 @@ def _sheets(
     return sheets
 
 
+# A footnote's opening: a superscript number or a note symbol, then its text.
+_NOTE_OPENING = re.compile(r"(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|[*\u2020\u2021\u00a7])\s+\S")
+
+
 def _label_key(label: str) -> tuple[int, int]:
     """(0, value) for a roman numeral, (1, value) for an arabic one, (2, 0) otherwise."""
     system, value, _, _ = PageRange(label, label).sort_key()[0]
@@ -280,6 +284,8 @@ def _head_of(doc: Document, line: Span) -> tuple[_Folio | None, str | None]:
     folio = _folio(doc, line)
     if folio is None:
         text = doc.folded[line.start : line.end]
+        if _NOTE_OPENING.match(text):  # `² Ibid., 99.` at every page's foot is a note
+            return None, None
     elif folio.head is not None:
         text = doc.folded[folio.head.start : folio.head.end]
     else:

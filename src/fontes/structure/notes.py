@@ -13,6 +13,7 @@ printed), else to the nearest note of that number after them.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections import defaultdict
@@ -50,6 +51,8 @@ _FOOT_NOTE = re.compile(
 _SYMBOL_NOTE = re.compile(r"(?P<symbol>[*†‡§])[ \t]+(?=[A-Z\"'(_])")
 _BARE_SYMBOL = re.compile(r"(?<=[\w.,;:!?'\")\]])([*†‡§])(?![\w*])")
 _ASTERISK_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])[^*\n]+?(?<=[^\s*])\*(?![\w*])")
+# How many of a page's last lines may hold the notes OCR ran into its last paragraph.
+_FOOT_LINES = 4
 # `(1)` after a word, in an edition whose notes are numbered and marked no other way.
 _PARENTHESISED = re.compile(r"(?<=\w[ \n])\((\d{1,3})\)(?=[\s.,;:])")
 # Code in a Markdown edition: fenced blocks and inline spans, which hold no prose.
@@ -180,7 +183,24 @@ def _page_foot_notes(doc: Document) -> list[_Body]:
         ):
             _read_lines(doc, paragraph, bodies, _FOOT_NOTE)
             doc.apparatus.add(paragraph)
+        elif _at_page_foot(doc, index) and (foot := _run_on_foot(doc, paragraph)) is not None:
+            _read_lines(doc, foot, bodies, _FOOT_NOTE)
+            doc.apparatus.add(foot)
     return bodies
+
+
+def _run_on_foot(doc: Document, paragraph: Span) -> Span | None:
+    """Notes that OCR ran into the page's last paragraph, with no blank line between:
+    `...distinguished from⏎6⏎1 The 'colonus' in the Digest ...⏎A 2`. A line among the
+    paragraph's last few that opens like a note whose number a marker on the page bears
+    (`terms¹`) starts them."""
+    lines = doc.folded[paragraph.start : paragraph.end].split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=paragraph.start))
+    for number in range(max(1, len(lines) - _FOOT_LINES), len(lines)):
+        start = starts[number]
+        if _FOOT_NOTE.match(lines[number]) and _marked(doc, Span(start, paragraph.end)):
+            return doc.without_furniture(Span(start, paragraph.end))  # not the `A 2` below
+    return None
 
 
 def _symbol_notes(doc: Document) -> list[_Body]:

@@ -2,17 +2,23 @@
 
 Project Gutenberg and Markdown editions mark italics with underscores or asterisks glued to
 the words they enclose. A pattern that looks for a word's edge (`\\bMay 4\\b`) does not find
-one in `_May 4._`, since the underscore is a word character to it.
+one in `_May 4._`, since the underscore is a word character to it, and a lexicon does not know
+`_Sermons_`. Only marks that pair up are markup: a lone `_` in raw OCR is a stray mark.
 """
 
 from __future__ import annotations
 
 import re
 
-# A mark that opens (before a word) or closes (after one) an italic span.
-ITALIC_MARK = re.compile(r"(?<![\w*])[_*](?=[^\s_*])|(?<=[^\s_*])[_*](?![\w*])")
+# An italic span: a mark glued to the start of a word, the same mark glued to the end of a
+# word on the same line or the next, and no mark of that kind between.
+ITALIC = re.compile(
+    r"(?<![\w*])(?P<mark>[_*])(?=[^\s_*])(?:[^\n_*]|\n(?![ \t]*\n)){0,400}?"
+    r"(?<=[^\s_*])(?P=mark)(?![\w*])"
+)
 
 
 def without_markup(text: str) -> str:
-    """`text` with its italic marks as spaces: same length, so offsets stay the original's."""
-    return ITALIC_MARK.sub(" ", text)
+    """`text` with the marks of its italic spans as spaces: same length, so that offsets
+    stay the original's."""
+    return ITALIC.sub(lambda span: " " + span[0][1:-1] + " ", text)
