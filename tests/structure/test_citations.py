@@ -477,3 +477,27 @@ def test_a_full_note_in_a_modern_style_is_read_by_the_reference_parser() -> None
     full, ibid = doc.citations
     assert (full.author, full.title, full.year) == ("Keast, Rowena", "Dues and Tides", 2016)
     assert ibid.work == full.work and [str(p) for p in ibid.pages] == ["35"]
+
+
+def test_short_forms_inside_a_notes_sentences() -> None:
+    doc = fontes.analyze(
+        "The ship came in late.[^1]\n\n"
+        "[^1]: Her arrival is given as 29 August in Tremayne, Wages, p. 52, and as 30 "
+        "August in Rosewarne, op. cit., p. 238.\n" + BIBLIOGRAPHY
+    )
+    assert [(c.author, c.work, [str(p) for p in c.pages]) for c in doc.citations] == [
+        ("Tremayne", "work-tremayne-1961", ["52"]),
+        ("Rosewarne", "work-rosewarne-1974", ["238"]),
+    ]
+
+
+def test_op_cit_after_two_works_by_its_author_is_ambiguous() -> None:
+    doc = fontes.analyze(
+        "One.[1] Two.[2] Three.[3]\n\nNotes\n\n"
+        "1. Tremayne, Wages and Tides (Falmouth, 1961), p. 4.\n"
+        "2. Tremayne, Tides Again (Falmouth, 1965), p. 9.\n"
+        "3. Tremayne, op. cit., p. 12.\n"
+    )
+    op_cit = doc.citations[-1]
+    assert (op_cit.work, op_cit.unresolved) == (None, Unresolved.AMBIGUOUS)
+    assert len(op_cit.candidates) == 2

@@ -374,3 +374,17 @@ def test_a_page_foot_note_that_ocr_ran_into_the_last_paragraph() -> None:
         "The 'colonus' in the Digest holds under a lease, Dig. 19. 2. 9."
     ]
     assert [(m.number, m.note) for m in doc.note_markers] == [("1", "note-1")]
+
+
+def test_a_markdown_note_wrapped_over_lines() -> None:
+    doc = fontes.analyze(
+        "The ship came in late.[^1] The owners met.[^2]\n\n"
+        "[^1]: Her arrival is given as 29 August in Tremayne,\n"
+        "p. 52, and as 30 August in Rosewarne.\n\n"
+        "[^2]: Minutes of the owners,\n    kept at Truro.\n\n"
+        "The season ended in October.\n"
+    )
+    assert [doc.text[n.text_start : n.end] for n in doc.notes] == [
+        "Her arrival is given as 29 August in Tremayne,\np. 52, and as 30 August in Rosewarne.",
+        "Minutes of the owners,\n    kept at Truro.",
+    ]

@@ -66,6 +66,11 @@ _ITALIC = re.compile(r"(?<![\w*])([_*])(?=\S)((?:[^\n]|\n(?!\s*\n)){1,300}?)(?<=
 _TRAILING_YEAR = re.compile(rf",\s*(?P<year>{YEAR})\s*\.?\s*$")
 # The 19th century's way of naming a work by its author: `Evelyn's Diary`.
 _POSSESSIVE_TITLE = re.compile(r"(?P<author>[A-Z][\w\-]+)'s?\s+(?P<title>[A-Z][^,;:]*)")
+# A short form inside a sentence: a surname, a short title in capitals or `op. cit.`, a page.
+_EMBEDDED = re.compile(
+    r"(?<![\w'])[A-Z][\w'\u2019-]+,\s+(?:op\.\s*cit\.|loc\.\s*cit\.|_?[A-Z][^,;()\n_]{1,60}_?),"
+    r"\s+pp?\.\s*\d{1,4}(?:\s*-\s*\d{1,4})?"
+)
 # The words that send the reader of a note in prose to its sources.
 _SEE = re.compile(
     r"(?:(?<=[.;:(])|(?<=[.;:(][\"'\u201d\u2019])|^)\s*(?:see(?: also)?|cf\.|compare)\s+",
@@ -164,6 +169,11 @@ def _in_notes(doc: Document) -> Iterator[Citation]:
                 )
         if not found and (learned := _learned_reference(doc.folded, note.text_start, note.end)):
             found = [learned]
+        if not found:  # short forms inside its sentences: `given as 29 August in Harland,
+            # Memoirs, p. 52, and as 30 August in Pickering, op. cit., p. 238`
+            for short in _EMBEDDED.finditer(doc.folded, note.text_start, note.end):
+                text = short[0]
+                found += filter(None, [parse_citation(text, short.start(), short.end())])
         for citation in found:
             yield replace(_with_marked_title(doc.folded, citation), note=note.id)
 
@@ -497,7 +507,7 @@ def resolve(doc: Document, citations: list[Citation]) -> list[Citation]:
     taken = {work.id for work in doc.works}
     works = {work.id: work for work in doc.works}
     previous: Citation | None = None
-    last_by_author: dict[str, str] = {}
+    cited_by_author: dict[str, dict[str, None]] = {}  # surname → the works cited, in order
     cited_in: dict[str, list[str]] = {}  # note id → the works its citations resolved to
     resolved = []
     for citation in citations:
@@ -514,13 +524,13 @@ def resolve(doc: Document, citations: list[Citation]) -> list[Citation]:
         elif citation.reference is Reference.CLASSICAL:
             citation = _resolve_classical(doc, citation, taken)
         elif citation.reference in (Reference.OP_CIT, Reference.LOC_CIT):
-            citation = _resolve_op_cit(doc, citation, last_by_author)
+            citation = _resolve_op_cit(doc, citation, cited_by_author)
         else:
             citation = _resolve_full(doc, citation, taken)
         if citation.work is not None and citation.reference is not Reference.CLASSICAL:
             works.update((work.id, work) for work in doc.all_works[len(works) :])
             for surname in works[citation.work].surnames:
-                last_by_author[fold(surname)] = citation.work
+                cited_by_author.setdefault(fold(surname), {})[citation.work] = None
         if citation.note and citation.work:
             cited_in.setdefault(citation.note, []).append(citation.work)
         resolved.append(citation)
@@ -555,12 +565,18 @@ def _resolve_ibid(citation: Citation, previous: Citation | None) -> Citation:
     return replace(citation, work=previous.work)
 
 
-def _resolve_op_cit(doc: Document, citation: Citation, last_by_author: dict[str, str]) -> Citation:
+def _resolve_op_cit(
+    doc: Document, citation: Citation, cited_by_author: dict[str, dict[str, None]]
+) -> Citation:
+    """The author's work cited before; ambiguous when two of theirs were (an *op. cit.*
+    then cannot say which)."""
     if not citation.author:
         return replace(citation, unresolved=Unresolved.NO_AUTHOR)
     surname = fold(surname_of(citation.author))
-    if surname in last_by_author:
-        return replace(citation, work=last_by_author[surname])
+    if len(cited := list(cited_by_author.get(surname, {}))) == 1:
+        return replace(citation, work=cited[0])
+    if cited:
+        return replace(citation, unresolved=Unresolved.AMBIGUOUS, candidates=cited)
     candidates = [w for w in doc.all_works if surname in (fold(s) for s in w.surnames)]
     if len(candidates) == 1:
         return replace(citation, work=candidates[0].id)

@@ -152,18 +152,16 @@ def _markdown_notes(doc: Document) -> Iterator[_Body]:
     matches = list(_MARKDOWN_NOTE.finditer(text))
     for index, match in enumerate(matches):
         limit = matches[index + 1].start() if index + 1 < len(matches) else len(text)
-        end = match.end()
-        while end < limit:
-            line_end = text.find("\n", end)
+        position = last = match.end()
+        while position < limit:
+            line_end = text.find("\n", position)
             line_end = limit if line_end == -1 or line_end > limit else line_end
-            if text[end:line_end].strip():
-                end = line_end
-            following = text[line_end + 1 : line_end + 2]
-            blank_then_text = not text[end:line_end].strip() and not following.isspace()
-            if line_end >= limit or blank_then_text:
-                break
-            end = line_end + 1
-        end = match.end() + len(text[match.end() : end].rstrip())
+            if text[position:line_end].strip():
+                last = line_end  # a wrapped line of the note
+            elif not text[line_end + 1 : line_end + 2].isspace():
+                break  # a blank line, and unindented text after it: the note has ended
+            position = line_end + 1
+        end = match.end() + len(text[match.end() : last].rstrip())
         yield _Body(match["label"], match.start(), end, match.end())
 
 
