@@ -57,7 +57,7 @@ def find_garbles(doc: Document) -> None:
     # Words as a reader reads them: without the page furniture, and a word hyphenated at a
     # line end whole again (`imme-`/`diately`: `diately` is no garble, `immediately` no word
     # to correct); each mapped back to its characters in the original.
-    # Italic marks are markup, not stray marks (`_Sermons_`).
+    # Italic marks are markup, not stray marks (`_Ledgers_`).
     view = reading_view(without_markup(doc.text), [(f.start, f.end) for f in doc.furniture])
     tokens = [
         (match.start(), strip_possessive(match[0])) for match in _TOKEN.finditer(fold(view.text))

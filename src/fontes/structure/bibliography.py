@@ -194,8 +194,8 @@ def _id_name(work: Work) -> str:
 
 
 # How an entry starts: a bullet, a dash for the author above, a quoted or italic title, or
-# a name before a comma or full stop (`Hart, E.`, `Spärck Jones, Karen`, `van Rossum,`,
-# `Derwent Valley Record Office.`).
+# a name before a comma or full stop (`Hart, E.`, `Le Grice, Anne`, `van Hoorn,`,
+# `Truro Record Office.`).
 _BULLET = re.compile(r"[-*\u2022+]\s+(?=\S)")
 _SAME_AUTHOR = re.compile(r"(?:-{2,}|\u2014{1,3}|_{3,})\.?,?(?!\s*:)\s*")
 _PARTICLE_WORDS = ("van", "von", "de", "del", "della", "der", "den", "di", "da", "du", "le", "la")
@@ -245,7 +245,7 @@ def _entry_spans(doc: Document, paragraph: Span) -> list[tuple[int, int]]:
     if not lines:
         return []
     if len(lines) > 1 and _is_group_label(doc.folded[lines[0][0] : lines[0][1]], lines):
-        lines = lines[1:]  # `Louisiana` above `_The New Orleans Commercial Bulletin._`
+        lines = lines[1:]  # `Cornwall` above `_The West Briton._`
     margin = lines[0][2]
     texts = [doc.folded[start:end] for start, end, _ in lines]
     if any(indent > margin for _, _, indent in lines[1:]):
@@ -323,7 +323,7 @@ def _learned(
         authors, editors = list(authors_above), list[str]()
     elif marked:
         if not _NAMES_ONLY.fullmatch(plain[body : marked[0]]):
-            return None  # `Paul C. Cameron, a son of Judge Duncan, said: "In my boyhood ..."`
+            return None  # `Paul Keast, a son of the harbourmaster, said: "In my boyhood ..."`
         authors, editors = _people(plain[body : marked[0]])
     else:
         authors = _inverted_after_first(parsed.authors)
@@ -396,7 +396,7 @@ def _marked_title(text: str, body: int) -> tuple[int, int] | None:
 
 
 def _named_by_title(parsed: ParsedReference) -> tuple[int, int] | None:
-    """An entry that is a short name alone, with no comma (`Quaker Pamphlet.`): a title the
+    """An entry that is a short name alone, with no comma (`Harbour Pamphlet.`): a title the
     parser takes for an author's name."""
     if len(parsed.fields) != 1 or parsed.fields[0].label != "author":
         return None
@@ -427,7 +427,7 @@ def _people(who: str) -> tuple[list[str], list[str]]:
 
 def _inverted_after_first(names: list[str]) -> list[str]:
     """Names as `Surname, Forenames`: a list that inverts its first name prints the others
-    in direct order (`Bennett, Jessica, and Amisha Padnani`)."""
+    in direct order (`Tremayne, Hilda, and Jory Rosewarne`)."""
     names = [name.strip(" ()") for name in names if name.strip(" ().")]
     if not names or "," not in names[0]:
         return names

@@ -48,7 +48,7 @@ _BARE_PAGES = re.compile(
     r"(?P<pages>\d{1,4}[a-z]?(?:\s*-\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*-\s*\d{1,4})?)*)"
     r"\s*\.?\s*$"
 )
-# A diary's or a journal's entry by its day: `Evelyn's Diary, June 2`, `Journals, April 27`.
+# A diary's or a journal's entry by its day: `Penhale's Diary, June 2`, `Journals, April 27`.
 _DATE_LOCATOR = re.compile(
     rf",\s*(?:{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\.?)\s*$",
     re.IGNORECASE,
@@ -64,7 +64,7 @@ _LEADING_PAGES = re.compile(
 _ITALIC = re.compile(r"(?<![\w*])([_*])(?=\S)((?:[^\n]|\n(?!\s*\n)){1,300}?)(?<=\S)\1(?![\w*])")
 # A note's year after a comma, with no imprint around it: `Blome's Britannia, 1673.`
 _TRAILING_YEAR = re.compile(rf",\s*(?P<year>{YEAR})\s*\.?\s*$")
-# The 19th century's way of naming a work by its author: `Evelyn's Diary`.
+# The 19th century's way of naming a work by its author: `Penhale's Diary`.
 _POSSESSIVE_TITLE = re.compile(r"(?P<author>[A-Z][\w\-]+)'s?\s+(?P<title>[A-Z][^,;:]*)")
 # A short form inside a sentence: a surname, a short title in capitals or `op. cit.`, a page.
 _EMBEDDED = re.compile(
@@ -77,7 +77,7 @@ _SEE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _LEADING_SEE = re.compile(r"(?:see(?: also)?|cf\.|compare)\s+", re.IGNORECASE)
-# `_Ibid._, p. 12, and Quaker Pamphlet, p. 40`: a second citation joined to a first that
+# `_Ibid._, p. 12, and Harbour Pamphlet, p. 40`: a second citation joined to a first that
 # ends with its page.
 _AND_ANOTHER = re.compile(r",\s+and\s+(?=[A-Z_*\"])")
 _ENDS_WITH_PAGE = re.compile(r"\d[a-z]?\.?\s*$")
@@ -86,7 +86,7 @@ _NEW_CITATION = re.compile(
 )
 # Web addresses, bare, in angle brackets or as Markdown links: no part of a locator.
 _LINKS = re.compile(r"\[[^\]\n]*\]\(\S+?\)|<https?://[^>\s]+>|\[?https?://\S+")
-# `and Thwaites, _Early Western Travels_` after a semicolon: the `and` joins, it names no one.
+# `and Vosper, _Early Cornish Voyages_` after a semicolon: the `and` joins, it names no one.
 _AND_FIRST = re.compile(r"^and\s+(?=[A-Z_])")
 # A classical locus: book, chapter or letter numbers, roman or arabic, dotted (`ii. 9`,
 # `l. xxi. p. 42`, `cap. 28`, `1.2`).
@@ -110,7 +110,7 @@ _IMPRINT = re.compile(rf"\((?P<imprint>[^()]*?(?P<year>{YEAR})[a-z]?)\)")
 _TITLE_MATCH = 80
 # Below this, a title the author's work does not have is another work of theirs.
 _AUTHOR_TITLE_MATCH = 60
-# A surname one letter off (`Parish`, `PARRISH`) is the author's when the title is his too.
+# A surname one letter off (`Rosewarn`, `ROSEWARNE`) is the author's when the title is his too.
 _MISSPELT_SURNAME = 85
 _MISSPELT_SURNAME_LENGTH = 5
 _MISSPELT_TITLE_MATCH = 90
@@ -169,8 +169,8 @@ def _in_notes(doc: Document) -> Iterator[Citation]:
                 )
         if not found and (learned := _learned_reference(doc.folded, note.text_start, note.end)):
             found = [learned]
-        if not found:  # short forms inside its sentences: `given as 29 August in Harland,
-            # Memoirs, p. 52, and as 30 August in Pickering, op. cit., p. 238`
+        if not found:  # short forms inside its sentences: `given as 29 August in Keast,
+            # Quays, p. 52, and as 30 August in Vosper, op. cit., p. 238`
             for short in _EMBEDDED.finditer(doc.folded, note.text_start, note.end):
                 text = short[0]
                 found += filter(None, [parse_citation(text, short.start(), short.end())])
@@ -179,8 +179,8 @@ def _in_notes(doc: Document) -> Iterator[Citation]:
 
 
 def _with_marked_title(text: str, citation: Citation) -> Citation:
-    """A full reference whose quoted title the patterns cut at its inner comma (`Lavin,
-    "Analyzing Documents with TF-IDF," Programming Historian 8 (2019)`), read again as a
+    """A full reference whose quoted title the patterns cut at its inner comma (`Keast,
+    "Dues, Tolls, and Wharfage," Cornish Notes 8 (2019)`), read again as a
     bibliography entry is."""
     if citation.reference is not Reference.FULL or '"' not in (citation.title or ""):
         return citation
@@ -221,8 +221,8 @@ _MARKED_SPANS = re.compile(
 def _before_prose(text: str) -> int:
     """How much of a note is its reference: the sentences before the first that is prose,
     quoted and italic titles and links aside. A sentence is prose when it has the words of
-    sentences (`Vossius, as we learn from Saint Evremond, talked ...`) or is long and mostly
-    in lower case (`In 1845 the quantity of coal brought into ...`), as the titles a note
+    sentences (`Keast, as we learn from his son, kept ...`) or is long and mostly
+    in lower case (`In 1845 the quantity of salt brought into ...`), as the titles a note
     cites unquoted, in title case, are not."""
     blank = _blanked(_LINKS, _blanked(_MARKED_SPANS, text))
     start = 0
@@ -244,8 +244,8 @@ def _blanked(pattern: re.Pattern[str], text: str) -> str:
 
 def _learned_reference(text: str, start: int, end: int) -> Citation | None:
     """A note that is a full reference in a layout the patterns do not read, read as a
-    bibliography entry is (`Underwood, Ted. "Identifying Diction," _Journal of Cultural
-    Analytics_, 2016.`): a work with a title and an author or a year."""
+    bibliography entry is (`Keast, Rowena. "Dues and Tides," _Cornish
+    Notes_, 2016.`): a work with a title and an author or a year."""
     start += len(text[start:end]) - len(text[start:end].lstrip())
     if see := _LEADING_SEE.match(text, start, end):
         start = see.end()
@@ -274,7 +274,7 @@ def _learned_reference(text: str, start: int, end: int) -> Citation | None:
 
 def _segmented(text: str, start: int, end: int) -> Iterator[Citation]:
     """The citations of `text[start:end]`: one, or several separated by semicolons
-    (`Evelyn's Diary, 1654; Pepys's Diary, 1660.`), each with its own offsets."""
+    (`Penhale's Diary, 1654; Vosper's Log, 1660.`), each with its own offsets."""
     pieces = _pieces(text, start, end)
     if len(pieces) > 1:
         parsed = [parse_citation(text[a:b], a, b) for a, b in pieces]
@@ -282,7 +282,7 @@ def _segmented(text: str, start: int, end: int) -> Iterator[Citation]:
             text[a:b] for (a, b), citation in zip(pieces, parsed, strict=True) if not citation
         ]
         # all read, or those not read too short to be the one citation the whole would be
-        # (`Laws of 1740 and 1800, and Simmons, _Men of Mark_, p. 1078`)
+        # (`Acts of 1740 and 1800, and Keast, _Men of the Quay_, p. 108`)
         if all(len(piece.split()) <= _LONGEST_NAME for piece in unread) and len(unread) < len(
             pieces
         ):
@@ -338,16 +338,16 @@ def parse_citation(text: str, start: int, end: int) -> Citation | None:
     titled = _TITLED.match(_AND_FIRST.sub("", text.strip()))
     if citation is None or titled is None or citation.reference is not Reference.FULL:
         return citation
-    # The edition's italics say which words are the title: `_Proceedings of the Am. Conv._,
-    # etc., 1801, p. 12` has no author, `Bassett, _Slavery in N.C._, p. 74` has one.
+    # The edition's italics say which words are the title: `_Proceedings of the Harb. Soc._,
+    # etc., 1801, p. 12` has no author, `Keast, _Quays of N.C._, p. 74` has one.
     author = titled["author"].strip(" ,") if titled["author"] else None
     title = " ".join(titled["title"].split())
     if title.endswith(".") and len(title.split()[-1]) > _ABBREVIATION:
-        title = title[:-1]  # `_Southern Quakers._`, but `_Education in Pa._`
+        title = title[:-1]  # `_Harbour Dues._`, but `_Dues in Cwl._`
     return replace(citation, author=author, title=title)
 
 
-_ABBREVIATION = 5  # the most letters, with its full stop, of an abbreviated word (`Conv.`)
+_ABBREVIATION = 5  # the most letters, with its full stop, of an abbreviated word (`Harb.`)
 # An italic title at the start of a citation, perhaps after its author's name.
 _TITLED = re.compile(
     r"(?:(?P<author>[^\W\d_][^_*,;()]{0,60}?),\s*)?(?P<mark>[_*])(?!passim|ibid|et\s+seq)"
@@ -365,7 +365,7 @@ def _parse_citation(text: str, start: int, end: int) -> Citation | None:
         return classical
     pages: list[PageRange] = []
     passim = _PASSIM.search(core)
-    if passim:  # `An Address to the People of North Carolina, _passim_`: the whole work
+    if passim:  # `An Address to the Shipowners of Falmouth, _passim_`: the whole work
         core = core[: passim.start()]
     elif match := _PAGES.search(core) or _BARE_PAGES.search(core):
         pages = parse_pages(match["pages"])
@@ -400,13 +400,13 @@ def _parse_citation(text: str, start: int, end: int) -> Citation | None:
         year = int(trailing["year"])
         core = core[: trailing.start()]
     core = drop_editor_marks(core).strip(" ,.;:")
-    core = _DATE_LOCATOR.sub("", core)  # `Evelyn's Diary, June 2`: the entry, not a title
-    core = _VOLUME_LOCATOR.sub("", core)  # `_African Repository_, vol. ii.`
+    core = _DATE_LOCATOR.sub("", core)  # `Penhale's Diary, June 2`: the entry, not a title
+    core = _VOLUME_LOCATOR.sub("", core)  # `_Cornish Repository_, vol. ii.`
     author = title = None
     parts = re.split(r"\s*[:,]\s*", core, maxsplit=1)
     if len(parts) == 2:
         author, title = parts[0].strip() or None, parts[1].strip(" '\"") or None
-    elif possessive := _POSSESSIVE_TITLE.fullmatch(core):  # `Evelyn's Diary`
+    elif possessive := _POSSESSIVE_TITLE.fullmatch(core):  # `Penhale's Diary`
         author, title = possessive["author"], possessive["title"]
     elif core and (reference is not Reference.FULL or _looks_like_name(core)):
         author = core
@@ -415,7 +415,7 @@ def _parse_citation(text: str, start: int, end: int) -> Citation | None:
     if reference is Reference.FULL and author is None and title is None:
         return None
     if len((author or "").split()) > _LONGEST_NAME or len((title or "").split()) > _LONGEST_TITLE:
-        return None  # `Paul C. Cameron, a son of Judge Duncan, said: "In my boyhood ..."`
+        return None  # `Paul Keast, a son of the harbourmaster, said: "In my boyhood ..."`
     return Citation(
         start=start,
         end=end,
@@ -477,7 +477,7 @@ def _author_date(core: str, start: int, end: int) -> Citation | None:
 
 
 def _looks_like_name(text: str) -> bool:
-    """`Hart`, `E. M. Hart`, `Jarausch and Hardy`, `Nisbet et al.`"""
+    """`Hart`, `E. M. Hart`, `Keast and Vosper`, `Penhale et al.`"""
     words = [word for word in text.split() if word not in _NAME_JOINERS]
     return 1 <= len(words) <= 4 and all(word[:1].isupper() for word in words)
 
@@ -596,12 +596,12 @@ def _resolve_full(doc: Document, citation: Citation, taken: set[str]) -> Citatio
         )
         if surname is not None and work.surnames and not by_author:
             if not (_misspelt(surname, work) and citation.title):
-                continue  # Pepys's Diary is not Evelyn's, however alike the titles
+                continue  # Penhale's Diary is not Vosper's, however alike the titles
             if title_score(citation.title, work.title) < _MISSPELT_TITLE_MATCH:
-                continue  # `Parish, _Remarks on the Slavery_` is PARRISH's, titled alike
+                continue  # `Rosewarn, _Remarks on the Pilots_` is ROSEWARNE's, titled alike
         if surname is not None and not work.surnames and citation.title:
             continue  # nor is an anonymous work anyone's
-        # `Quaker Pamphlet, p. 40` names by its title a work that has no author
+        # `Harbour Pamphlet, p. 40` names by its title a work that has no author
         named = citation.title or (citation.author if not work.surnames else None)
         score = title_score(named, work.title) if named and work.title else 0.0
         if by_author and (
@@ -632,7 +632,7 @@ def _resolve_full(doc: Document, citation: Citation, taken: set[str]) -> Citatio
 
 _TITLE_WORD = re.compile(r"[^\W_]+\.?")
 # How much each word of a full title that a short title leaves out lowers the match, and
-# the most it may: of two works whose titles both hold `Slavery in North Carolina`, the
+# the most it may: of two works whose titles both hold `Pilots of North Cornwall`, the
 # shorter, closer title is the one cited.
 _LEFT_OUT = 0.5
 _MOST_LEFT_OUT = 10
@@ -641,7 +641,7 @@ _SPREAD = 2
 
 
 def _misspelt(surname: str, work: Work) -> bool:
-    """Whether a cited surname is one of the work's misspelt (`Parish` for `PARRISH`)."""
+    """Whether a cited surname is one of the work's misspelt (`Rosewarn` for `ROSEWARNE`)."""
     return len(surname) >= _MISSPELT_SURNAME_LENGTH and any(
         fuzz.ratio(surname, fold(listed)) >= _MISSPELT_SURNAME for listed in work.surnames
     )
@@ -650,8 +650,8 @@ def _misspelt(surname: str, work: Work) -> bool:
 def title_score(cited: str, listed: str) -> float:
     """How well a cited title matches a listed one (0-100), either being the short form of
     the other: the words of the shorter found in order in the longer, an abbreviation
-    matching the start of a word (`Am. Conv.` is `American Convention`, `N.C.` is `North
-    Carolina`), or the two alike letter by letter; less for each word they differ by."""
+    matching the start of a word (`Harb. Soc.` is `Harbour Society`, `N.C.` is `North
+    Cornwall`), or the two alike letter by letter; less for each word they differ by."""
     one, other = _title_words(cited), _title_words(listed)
     if not one or not other:
         return 0.0
@@ -662,12 +662,12 @@ def title_score(cited: str, listed: str) -> float:
 
 
 def _title_words(title: str) -> list[tuple[str, bool]]:
-    """The folded words of a title, each with whether it was abbreviated (`Conv.`)."""
+    """The folded words of a title, each with whether it was abbreviated (`Soc.`)."""
     return [(fold(word.rstrip(".")), word.endswith(".")) for word in _TITLE_WORD.findall(title)]
 
 
 def _abbreviates(short: str, word: str) -> bool:
-    """`Conv.` for `Convention`, `Pa.` for `Pennsylvania`: the first letter, then the others
+    """`Soc.` for `Society`, `Cwl.` for `Cornwall`: the first letter, then the others
     in order."""
     letters = iter(word[1:])
     return word[:1] == short[:1] and all(letter in letters for letter in short[1:])
@@ -688,6 +688,6 @@ def _in_order(short: list[tuple[str, bool]], full: list[tuple[str, bool]]) -> fl
                 first = index if first is None else first
                 break
     if first is not None and position - first > _SPREAD * len(short) + 2:
-        return 0.0  # words scattered over a long title: `Am. Conv.` in `... America ...
-        # Anti-Slavery Convention` is no short form of it
+        return 0.0  # words scattered over a long title: `Harb. Soc.` in `... Harbours ...
+        # Friendly Society` is no short form of it
     return 100 * matched / len(short)

@@ -42,12 +42,12 @@ _FOOTNOTE_BLOCK = re.compile(
 # Its editorial kin, which are no notes but no prose either: margin headings, illustrations.
 _EDITORIAL_BLOCK = re.compile(r"\[(?:Sidenote|Illustration|Transcriber's Note)\b[^\]\n]*")
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-# A footnote opening a line at a page's foot: `¹ Ellison, ...`, `1 The ...`, `* ...`.
+# A footnote opening a line at a page's foot: `¹ Keast, ...`, `1 The ...`, `* ...`.
 _FOOT_NOTE = re.compile(
     rf"(?:(?P<superscript>[{_SUPERSCRIPTS}]{{1,3}})|\d{{1,2}}|[†‡§])\s+(?=[A-Z\"'(_*])"
 )
 # A footnote after its paragraph opened by a bare symbol, `* The three ships ...`, and the
-# bare symbol that marks its word, `the Aurora.*` (not `+`: sums and grades use it).
+# bare symbol that marks its word, `the Speedwell.*` (not `+`: sums and grades use it).
 _SYMBOL_NOTE = re.compile(r"(?P<symbol>[*†‡§])[ \t]+(?=[A-Z\"'(_])")
 _BARE_SYMBOL = re.compile(r"(?<=[\w.,;:!?'\")\]])([*†‡§])(?![\w*])")
 _ASTERISK_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])[^*\n]+?(?<=[^\s*])\*(?![\w*])")
@@ -166,8 +166,8 @@ def _markdown_notes(doc: Document) -> Iterator[_Body]:
 
 
 def _page_foot_notes(doc: Document) -> list[_Body]:
-    """Footnotes at the foot of a printed page, as OCR gives them: `¹ Ellison, ...` (a
-    superscript opening a line is evidence enough), or `1 The 'colonus' ...` when the
+    """Footnotes at the foot of a printed page, as OCR gives them: `¹ Keast, ...` (a
+    superscript opening a line is evidence enough), or `1 The 'tenant' ...` when the
     paragraph is the last of its page. Numbering may restart on every page."""
     bodies: list[_Body] = []
     paragraphs = doc.paragraphs
@@ -189,7 +189,7 @@ def _page_foot_notes(doc: Document) -> list[_Body]:
 
 def _run_on_foot(doc: Document, paragraph: Span) -> Span | None:
     """Notes that OCR ran into the page's last paragraph, with no blank line between:
-    `...distinguished from⏎6⏎1 The 'colonus' in the Digest ...⏎A 2`. A line among the
+    `...the quay dues⏎6⏎1 The 'tenant' in the lease book ...⏎A 2`. A line among the
     paragraph's last few that opens like a note whose number a marker on the page bears
     (`terms¹`) starts them."""
     lines = doc.folded[paragraph.start : paragraph.end].split("\n")
@@ -203,7 +203,7 @@ def _run_on_foot(doc: Document, paragraph: Span) -> Span | None:
 
 def _symbol_notes(doc: Document) -> list[_Body]:
     """Footnotes set after their paragraph with a bare symbol, `* The three ships ...`, where
-    the paragraph before marks a word with that symbol (`the Aurora.*`): a symbol alone
+    the paragraph before marks a word with that symbol (`the Speedwell.*`): a symbol alone
     opening a paragraph is otherwise a Markdown bullet or an ornament."""
     bodies: list[_Body] = []
     text = doc.folded
@@ -392,7 +392,7 @@ def _numbered_in_a_section(doc: Document, bodies: list[_Body]) -> bool:
 def _read_markers(doc: Document, spaced: bool, parenthesised: bool, bare_symbols: bool) -> None:
     """Markers in the text, each linked to its note. `spaced`: the edition writes markers
     after a space or at a line's start (`ministry. [26]`), as Project Gutenberg does;
-    `parenthesised`: it writes them `(1)`; `bare_symbols`: `Aurora.*`, `fish.†`."""
+    `parenthesised`: it writes them `(1)`; `bare_symbols`: `Speedwell.*`, `fish.†`."""
     patterns = (*_MARKERS, _PARENTHESISED) if parenthesised else _MARKERS
     patterns = (*patterns, _BARE_SYMBOL) if bare_symbols else patterns
     italics = _italic_asterisks(doc.folded, 0, len(doc.folded)) if bare_symbols else set()

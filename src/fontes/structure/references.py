@@ -409,7 +409,7 @@ def _pairs_with(surname: str, forenames: str) -> bool:
         return _SURNAME.fullmatch(surname) is not None or not _are_initials(surname)
     return (
         _FORENAMES.fullmatch(forenames) is not None
-        # `Spärck Jones, Karen`, `van Rossum, Guido`; but `John Smith, Jane Doe` are two
+        # `Le Grice, Anne`, `van Hoorn, Pieter`; but `John Smith, Jane Doe` are two
         and (" " not in surname.strip() or len(surname.split()) == 2 == len(forenames.split()) + 1)
         and not _are_initials(surname)
     )

@@ -3,7 +3,7 @@
 Project Gutenberg and Markdown editions mark italics with underscores or asterisks glued to
 the words they enclose. A pattern that looks for a word's edge (`\\bMay 4\\b`) does not find
 one in `_May 4._`, since the underscore is a word character to it, and a lexicon does not know
-`_Sermons_`. Only marks that pair up are markup: a lone `_` in raw OCR is a stray mark.
+`_Ledgers_`. Only marks that pair up are markup: a lone `_` in raw OCR is a stray mark.
 """
 
 from __future__ import annotations

@@ -65,7 +65,7 @@ def unique_id(prefix: str, text: str, taken: set[str]) -> str:
     return candidate
 
 
-# What joins a first author to others in a citation: `Jarausch and Hardy`, `Nisbet et al.`
+# What joins a first author to others in a citation: `Keast and Vosper`, `Penhale et al.`
 _OTHER_AUTHORS = re.compile(r"\s+(?:and|&|et\.?\s+al\.?)(?:\s.*)?$|\s+et\.?\s+al\.?.*$")
 
 
