@@ -501,3 +501,19 @@ def test_op_cit_after_two_works_by_its_author_is_ambiguous() -> None:
     op_cit = doc.citations[-1]
     assert (op_cit.work, op_cit.unresolved) == (None, Unresolved.AMBIGUOUS)
     assert len(op_cit.candidates) == 2
+
+
+def test_a_french_note_with_guillemets_entities_and_voir() -> None:
+    doc = fontes.analyze(
+        "Le port fut agrandi.[^1]\n\n"
+        "[^1]: Voir par exemple Jory Rosewarne et Hilda Tremayne. «&nbsp;Les marées et les "
+        "salaires&nbsp;». In *Actes du colloque de Brest*, dirigé par Anne Le Grice (Brest, "
+        "2009), 33-41. [https://example.org/marees](https://example.org/marees)\n"
+    )
+    (citation,) = doc.citations
+    assert (citation.author, citation.title, citation.year) == (
+        "Jory Rosewarne",
+        "Les marées et les salaires",
+        2009,
+    )
+    assert [str(p) for p in citation.pages] == ["33-41"]

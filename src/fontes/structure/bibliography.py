@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 
 from fontes.model import Document, Span, Work
 from fontes.structure.references import ParsedReference, default_parser, split_names
+from fontes.text.markup import without_entities
 from fontes.text.names import EDITOR_MARK, all_editors, is_editor, unique_id, without_editor
 from fontes.text.periods import YEAR
 
@@ -202,10 +203,10 @@ _PARTICLE_WORDS = ("van", "von", "de", "del", "della", "der", "den", "di", "da",
 _PARTICLES = rf"(?:(?:{'|'.join(_PARTICLE_WORDS)})\s+)*"
 _NAME_LEAD = re.compile(
     rf"\(?{_PARTICLES}[^\W\d_a-z][\w'\u2019\-]*"
-    rf"(?:\s+(?:of|and|the|for|{_PARTICLES}[^\W\d_a-z][\w'\u2019.\-]*)){{0,5}}"
+    rf"(?:\s+(?:of|and|the|for|et|und|y|{_PARTICLES}[^\W\d_a-z][\w'\u2019.\-]*)){{0,5}}"
     r"(?:\s*\([^()\n]{1,20}\))?\)?[,.]"
 )
-_OPENS_TITLE = re.compile(r"[\"\u201c'\u2018_*](?=[^\W_])")
+_OPENS_TITLE = re.compile(r"[\"\u201c\u00ab'\u2018_*]\s?(?=[^\W_])")
 # A line that starts a second entry inside a paragraph with no hanging indent: `Surname,
 # Forename` or `Surname, I.` (not `However, the`), or a dash for the author above.
 _NEW_ENTRY_LINE = re.compile(
@@ -285,6 +286,7 @@ def _is_group_label(first: str, lines: list[tuple[int, int, int]]) -> bool:
 def read_entry(text: str, offset: int = 0, authors_above: list[str] | None = None) -> Work | None:
     """One bibliography entry at `offset`, or None when `text` does not start like one;
     `authors_above` are the previous entry's, which a leading dash repeats."""
+    text = without_entities(text)  # `«&nbsp;Analyse ...&nbsp;»`
     lead = bullet.end() if (bullet := _BULLET.match(text)) else 0
     by_patterns = _quoted_layouts(text[lead:], offset + lead)
     if by_patterns is not None and (by_patterns.complete or not _title_runs_on(by_patterns, text)):
@@ -352,14 +354,15 @@ _ITALIC = re.compile(
     r"(?<=\S)(?P=mark)(?![\w*])"
 )
 _QUOTED = re.compile(
-    r"(?<!\w)(?:\"(?P<straight>[^\"]{2,600})\"|\u201c(?P<curly>[^\u201d]{2,600})\u201d)"
+    r"(?<!\w)(?:\"(?P<straight>[^\"]{2,600})\"|\u201c(?P<curly>[^\u201d]{2,600})\u201d"
+    r"|\u00ab(?P<guillemets>[^\u00bb]{2,600})\u00bb)"
 )
 _WORDS_IN_A_NAMED_TITLE = 6
 # What may stand before a marked title: names (capitalised words, initials, particles,
 # connectives, `et al.`, `eds.`, `(pseudonym)`), a year, punctuation.
 _NAMES_ONLY = re.compile(
     rf"(?:[^\W\d_a-z][\w'\u2019.\-]*|{'|'.join(_PARTICLE_WORDS)}|and|&|et|al\.?|eds?\.?|of|the|for"
-    rf"|\(?pseud(?:onym)?\.?\)?|\(?eds?\.\)?|{YEAR}[a-z]?|[\s.,;:()\"'\u201c\u2018-])*"
+    rf"|\(?pseud(?:onym)?\.?\)?|\(?eds?\.\)?|{YEAR}[a-z]?|[\s.,;:()\"'\u201c\u2018\u00ab-])*"
 )
 # Words before a marked title beyond which it is not the entry's own title but a later part.
 _WORDS_BEFORE_TITLE = 14
@@ -384,7 +387,7 @@ def _marked_title(text: str, body: int) -> tuple[int, int] | None:
     italic = _ITALIC.search(text, body)
     quoted = _QUOTED.search(text, body)
     if quoted and (italic is None or quoted.start() < italic.start()):
-        group = "straight" if quoted["straight"] is not None else "curly"
+        group = next(name for name, value in quoted.groupdict().items() if value is not None)
         found = quoted.span(group)
     elif italic:
         found = italic.span("title")

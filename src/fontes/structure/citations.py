@@ -18,6 +18,8 @@ from rapidfuzz import fuzz
 
 from fontes.model import Citation, Document, PageRange, Reference, Unresolved, Work
 from fontes.structure.bibliography import read_entry
+from fontes.structure.references import parse_reference
+from fontes.text.markup import without_entities, without_markup
 from fontes.text.names import drop_editor_marks, fold, surname_of, unique_id
 from fontes.text.periods import MONTH, YEAR
 
@@ -44,7 +46,7 @@ _IN = re.compile(r",?\s+in:\s+", re.IGNORECASE)
 # A Chicago note's locator without `p.`: `Hart, The Mill (London, 1961), 12-14.` (a year
 # at the end, `Blome's Britannia, 1673.`, is no page).
 _BARE_PAGES = re.compile(
-    rf"(?:(?<=[,):])|(?<=,[\"'\u201d\u2019]))\s*(?!{YEAR}\s*\.?\s*$)"
+    rf"(?:(?<=[,):])|(?<=,[\"'\u201d\u2019]))\s*(?!{YEAR}\s*\.?\s*$)(?!{YEAR}\s*,)"
     r"(?P<pages>\d{1,4}[a-z]?(?:\s*-\s*\d{1,4})?(?:\s*,\s*\d{1,4}(?:\s*-\s*\d{1,4})?)*)"
     r"\s*\.?\s*$"
 )
@@ -54,6 +56,7 @@ _DATE_LOCATOR = re.compile(
     re.IGNORECASE,
 )
 _VOLUME_LOCATOR = re.compile(r",\s*vols?\.\s*(?:[ivxlc]+|\d{1,4})\.?\s*$", re.IGNORECASE)
+_PAGE_LIST = re.compile(rf"{_PAGE_ITEM}(?:\s*(?:,|and|&)\s*{_PAGE_ITEM})*")
 _PASSIM = re.compile(r"[\s,]*\bpassim\b\.?\s*$", re.IGNORECASE)
 # The pages right after `Ibid.`, before the note goes on in prose.
 _LEADING_PAGES = re.compile(
@@ -71,12 +74,16 @@ _EMBEDDED = re.compile(
     r"(?<![\w'])[A-Z][\w'\u2019-]+,\s+(?:op\.\s*cit\.|loc\.\s*cit\.|_?[A-Z][^,;()\n_]{1,60}_?),"
     r"\s+pp?\.\s*\d{1,4}(?:\s*-\s*\d{1,4})?"
 )
+_SEE_WORDS = (
+    r"(?:see(?: also)?(?: e\.g\.,?)?|cf\.|compare|voir(?: aussi)?(?: par exemple)?|siehe|vgl\."
+    r"|vedi|véase)"
+)
 # The words that send the reader of a note in prose to its sources.
 _SEE = re.compile(
-    r"(?:(?<=[.;:(])|(?<=[.;:(][\"'\u201d\u2019])|^)\s*(?:see(?: also)?|cf\.|compare)\s+",
+    rf"(?:(?<=[.;:(])|(?<=[.;:(][\"'\u201d\u2019])|^)\s*{_SEE_WORDS}\s+",
     re.IGNORECASE | re.MULTILINE,
 )
-_LEADING_SEE = re.compile(r"(?:see(?: also)?|cf\.|compare)\s+", re.IGNORECASE)
+_LEADING_SEE = re.compile(rf"{_SEE_WORDS}\s+", re.IGNORECASE)
 # `_Ibid._, p. 12, and Harbour Pamphlet, p. 40`: a second citation joined to a first that
 # ends with its page.
 _AND_ANOTHER = re.compile(r",\s+and\s+(?=[A-Z_*\"])")
@@ -178,14 +185,17 @@ def _in_notes(doc: Document) -> Iterator[Citation]:
             yield replace(_with_marked_title(doc.folded, citation), note=note.id)
 
 
+_QUOTE_MARKS = frozenset('"\u201c\u00ab')
+
+
 def _with_marked_title(text: str, citation: Citation) -> Citation:
     """A full reference whose quoted title the patterns cut at its inner comma (`Keast,
     "Dues, Tolls, and Wharfage," Cornish Notes 8 (2019)`), read again as a
     bibliography entry is."""
-    if citation.reference is not Reference.FULL or '"' not in (citation.title or ""):
+    if citation.reference is not Reference.FULL or not _QUOTE_MARKS & set(citation.title or ""):
         return citation
     work = read_entry(text[citation.start : citation.end], citation.start)
-    if work is None or '"' in work.title or not work.authors:
+    if work is None or _QUOTE_MARKS & set(work.title) or not work.authors:
         return citation
     return replace(
         citation, author=work.authors[0], title=work.title, year=citation.year or work.year
@@ -246,6 +256,7 @@ def _learned_reference(text: str, start: int, end: int) -> Citation | None:
     """A note that is a full reference in a layout the patterns do not read, read as a
     bibliography entry is (`Keast, Rowena. "Dues and Tides," _Cornish
     Notes_, 2016.`): a work with a title and an author or a year."""
+    text = without_entities(text)
     start += len(text[start:end]) - len(text[start:end].lstrip())
     if see := _LEADING_SEE.match(text, start, end):
         start = see.end()
@@ -261,6 +272,8 @@ def _learned_reference(text: str, start: int, end: int) -> Citation | None:
     if not 0 < len(work.title.split()) <= _LONGEST_TITLE:
         return None
     match = _PAGES.search(body) or _BARE_PAGES.search(body)
+    # pages mid-reference, before its link: `(IEEE, 2021), 351-366. [https://...]`
+    pages = match["pages"] if match else parse_reference(without_markup(body)).pages
     return Citation(
         start=work.start,
         end=work.end,
@@ -268,7 +281,7 @@ def _learned_reference(text: str, start: int, end: int) -> Citation | None:
         author=work.authors[0] if work.authors else None,
         title=work.title,
         year=work.year,
-        pages=parse_pages(match["pages"]) if match else [],
+        pages=parse_pages(pages) if pages and _PAGE_LIST.fullmatch(pages) else [],
     )
 
 
@@ -334,6 +347,7 @@ def _balanced_parentheses(text: str, start: int, end: int) -> Iterator[tuple[int
 
 def parse_citation(text: str, start: int, end: int) -> Citation | None:
     """Read `text` as a citation, or None when it cites nothing."""
+    text = without_entities(text)  # `«&nbsp;Analyse ...&nbsp;»`
     citation = _parse_citation(text, start, end)
     titled = _TITLED.match(_AND_FIRST.sub("", text.strip()))
     if citation is None or titled is None or citation.reference is not Reference.FULL:

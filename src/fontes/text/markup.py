@@ -4,6 +4,7 @@ Project Gutenberg and Markdown editions mark italics with underscores or asteris
 the words they enclose. A pattern that looks for a word's edge (`\\bMay 4\\b`) does not find
 one in `_May 4._`, since the underscore is a word character to it, and a lexicon does not know
 `_Ledgers_`. Only marks that pair up are markup: a lone `_` in raw OCR is a stray mark.
+Markdown editions also write spaces as HTML entities (`&nbsp;`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,15 @@ ITALIC = re.compile(
     r"(?<![\w*])(?P<mark>[_*])(?=[^\s_*])(?:[^\n_*]|\n(?![ \t]*\n)){0,400}?"
     r"(?<=[^\s_*])(?P=mark)(?![\w*])"
 )
+
+
+# HTML's spaces, as Markdown editions write them: `«&nbsp;Analyse ...&nbsp;»`.
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#8239|#x202f);", re.IGNORECASE)
+
+
+def without_entities(text: str) -> str:
+    """`text` with HTML's space entities as spaces, same length."""
+    return _SPACE_ENTITY.sub(lambda entity: " " * len(entity[0]), text)
 
 
 def without_markup(text: str) -> str:
