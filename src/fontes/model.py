@@ -539,6 +539,7 @@ class Unresolved(StrEnum):
     NO_AUTHOR = "no-author"  # an op. cit. that names no author
     AMBIGUOUS = "ambiguous"  # an op. cit. whose author wrote several works (`candidates`)
     NO_WORK = "no-work"  # an op. cit. by an author of no work cited before it or listed
+    NO_YEAR = "no-year"  # an author-date citation whose year none of the author's works has
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,13 @@ UNRESOLVED = [
         "Tremayne, Hilda: 'Salt and Sail' (1966))",
     ),
     (Unresolved.NO_WORK, "Penrose", [], "no work by Penrose is cited before it or listed"),
+    (
+        Unresolved.NO_YEAR,
+        "Tremayne",
+        TWO_WORKS,
+        "none of the 2 works by Tremayne (Tremayne, Hilda: 'Wages and Tides' (1961); "
+        "Tremayne, Hilda: 'Salt and Sail' (1966)) is of 1963",
+    ),
 ]
 ELISIONS = [
     (ElisionCause.ELLIPSIS, "", "an ellipsis marks words left out of the quotation"),
@@ -122,7 +129,7 @@ def test_each_unresolved_code_reads_as_its_sentence(
     doc = Document("")
     doc.works.extend([tremayne(1961, "Wages and Tides"), tremayne(1966, "Salt and Sail")])
     citation = Citation(
-        0, 0, Reference.OP_CIT, author=author, unresolved=code, candidates=candidates
+        0, 0, Reference.OP_CIT, author=author, year=1963, unresolved=code, candidates=candidates
     )
     assert unresolved_reason(doc, citation) == sentence
 

@@ -517,3 +517,27 @@ def test_a_french_note_with_guillemets_entities_and_voir() -> None:
         2009,
     )
     assert [str(p) for p in citation.pages] == ["33-41"]
+
+
+def test_an_author_date_citation_takes_the_work_of_its_year() -> None:
+    doc = analyze(
+        "The quay was rebuilt (Tremayne 1965, 4), and rebuilt again (Tremayne 1970, 9).",
+        "\n\nReferences\n\n"
+        "Tremayne, Hilda. 1961. Wages and Tides. Falmouth: Penryn Press.\n"
+        "---. 1965. Tides Again. Falmouth: Penryn Press.\n",
+    )
+    first, second = doc.citations
+    assert first.work is not None and doc.all_works[1].id == first.work
+    assert (second.work, second.unresolved) == (None, Unresolved.NO_YEAR)
+    assert rules(doc, "CI001") == ["CI001"]
+
+
+def test_an_archival_citation_by_its_shelfmark() -> None:
+    doc = fontes.analyze(
+        "The dues were paid.[1]\n\nNotes\n\n"
+        "1. Truro Record Office, TR 4/2.\n\n"
+        "Sources\n\n"
+        "Truro Record Office. Harbour Dues Book, 1702-1731. TR 4/2.\n"
+    )
+    (citation,) = doc.citations
+    assert citation.work == doc.works[0].id

@@ -18,18 +18,26 @@ _SHORT_FORM = {
 
 @rule("CI001", "unresolved-citation", Category.CITATION, Severity.ERROR)
 def unresolved_citation(doc: Document) -> Iterator[Problem]:
-    """An *ibid.*, *idem*, *op. cit.* or *loc. cit.* that cannot be traced to a work.
+    """A short form or an author-date citation that cannot be traced to a work.
+
+    The short forms: *ibid.*, *idem*, *op. cit.*, *loc. cit.*; an author-date citation of a
+    listed author whose year none of their works has.
 
     Why it matters: these short forms only mean something relative to an earlier citation or
     a bibliography. When that is missing or ambiguous, the claim has no checkable source.
 
     Example: `(Ibid., p. 12)` as the first citation of a chapter; `Smith, op. cit.` when the
-    bibliography lists two books by Smith.
+    bibliography lists two books by Smith; `(Smith 1991, 14)` when it lists Smith 1990 and
+    Smith 1992.
+
+    Premise: a short form, or an author-date citation whose author the bibliography lists.
     """
     for citation in doc.citations:
         reason = unresolved_reason(doc, citation)
-        if reason is not None and citation.reference in _SHORT_FORM:
-            form = _SHORT_FORM[citation.reference]
+        if reason is not None and (
+            citation.reference in _SHORT_FORM or citation.unresolved is Unresolved.NO_YEAR
+        ):
+            form = _SHORT_FORM.get(citation.reference) or doc.spoken(citation).strip("()")
             yield Problem(
                 citation.start,
                 citation.end,
@@ -58,6 +66,11 @@ def unresolved_reason(doc: Document, citation: Citation) -> str | None:
             return f"there are {_works(doc, citation.candidates, by=citation.author)}"
         case Unresolved.NO_WORK:
             return f"no work by {citation.author} is cited before it or listed"
+        case Unresolved.NO_YEAR:
+            return (
+                f"none of the {_works(doc, citation.candidates, by=citation.author)} "
+                f"is of {citation.year}"
+            )
         case unknown:
             assert_never(unknown)
 

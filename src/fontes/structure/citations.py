@@ -57,6 +57,8 @@ _DATE_LOCATOR = re.compile(
 )
 _VOLUME_LOCATOR = re.compile(r",\s*vols?\.\s*(?:[ivxlc]+|\d{1,4})\.?\s*$", re.IGNORECASE)
 _PAGE_LIST = re.compile(rf"{_PAGE_ITEM}(?:\s*(?:,|and|&)\s*{_PAGE_ITEM})*")
+# An archive's reference for a document, its shelfmark: `D1834/2/7`, `DX 14/3`.
+_SHELFMARK = re.compile(r",\s*(?:[A-Z]{1,5}\s?)?\d+(?:[/.]\d+)+[a-z]?\s*\.?\s*$")
 _PASSIM = re.compile(r"[\s,]*\bpassim\b\.?\s*$", re.IGNORECASE)
 # The pages right after `Ibid.`, before the note goes on in prose.
 _LEADING_PAGES = re.compile(
@@ -378,9 +380,9 @@ def _parse_citation(text: str, start: int, end: int) -> Citation | None:
     if classical := _classical(core, start, end):
         return classical
     pages: list[PageRange] = []
-    passim = _PASSIM.search(core)
-    if passim:  # `An Address to the Shipowners of Falmouth, _passim_`: the whole work
-        core = core[: passim.start()]
+    passim = _PASSIM.search(core) or _SHELFMARK.search(core)
+    if passim:  # `An Address to the Shipowners of Falmouth, _passim_`: the whole work;
+        core = core[: passim.start()]  # `Truro Record Office, TR 4/2`: a document in it
     elif match := _PAGES.search(core) or _BARE_PAGES.search(core):
         pages = parse_pages(match["pages"])
         core = core[: match.start()]
@@ -603,6 +605,8 @@ def _resolve_op_cit(
 def _resolve_full(doc: Document, citation: Citation, taken: set[str]) -> Citation:
     surname = fold(surname_of(citation.author)) if citation.author else None
     best, best_score = None, 0.0
+    dated = citation.reference is Reference.AUTHOR_DATE and citation.year is not None
+    of_other_years: list[str] = []
     for work in doc.all_works:
         by_author = surname is not None and (
             surname in (fold(s) for s in work.surnames)
@@ -615,6 +619,9 @@ def _resolve_full(doc: Document, citation: Citation, taken: set[str]) -> Citatio
                 continue  # `Rosewarn, _Remarks on the Pilots_` is ROSEWARNE's, titled alike
         if surname is not None and not work.surnames and citation.title:
             continue  # nor is an anonymous work anyone's
+        if by_author and dated and work.year is not None and work.year != citation.year:
+            of_other_years.append(work.id)
+            continue  # `(Smith 1992, 40)` is not Smith's work of 1990
         # `Harbour Pamphlet, p. 40` names by its title a work that has no author
         named = citation.title or (citation.author if not work.surnames else None)
         score = title_score(named, work.title) if named and work.title else 0.0
@@ -628,6 +635,8 @@ def _resolve_full(doc: Document, citation: Citation, taken: set[str]) -> Citatio
             continue  # another title by the same author: another work
         if score > best_score and (by_author or score >= _TITLE_MATCH):
             best, best_score = work, score
+    if best is None and of_other_years:  # the author's, but of no year of theirs
+        return replace(citation, unresolved=Unresolved.NO_YEAR, candidates=of_other_years)
     if best is not None:
         return replace(citation, work=best.id)
     # A work the citation names but no bibliography lists: it becomes a work of its own.
