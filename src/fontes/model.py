@@ -478,7 +478,8 @@ class Work(Record):
 
     def label(self) -> str:
         who = "; ".join(self.authors + self.editors) or "anonymous"
-        return f"{who}: '{self.title}'" + (f" ({self.year})" if self.year else "")
+        titled = f"{who}: '{self.title}'" if self.title else who  # `(Marsh 1972)` names none
+        return titled + (f" ({self.year})" if self.year else "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -541,3 +541,20 @@ def test_an_archival_citation_by_its_shelfmark() -> None:
     )
     (citation,) = doc.citations
     assert citation.work == doc.works[0].id
+
+
+def test_in_a_text_that_cites_author_date_an_unlisted_author_is_cited_too() -> None:
+    doc = analyze(
+        "The quay was rebuilt (Tremayne 1961, 4) and again (Tremayne 1961, 9), the pilots "
+        "struck (Rosewarne 1974, 2), and the dues fell (Marsh 1972).",
+        "\n\nReferences\n\n"
+        "Tremayne, Hilda. 1961. Wages and Tides. Falmouth: Penryn Press.\n"
+        "Rosewarne, Jory. 1974. The Harbourmaster's Ledger. Truro: Penryn Press.\n",
+    )
+    assert [c.author for c in doc.citations][-1] == "Marsh"
+    assert rules(doc, "CI002") == ["CI002"]
+
+
+def test_a_place_and_a_year_in_brackets_is_no_citation_where_few_are_author_date() -> None:
+    doc = analyze("The trial was held in the capital (Moscow 1930) before a packed hall.")
+    assert doc.citations == []

@@ -117,6 +117,9 @@ _NARRATIVE_NAME = re.compile(
 )
 _IMPRINT = re.compile(rf"\((?P<imprint>[^()]*?(?P<year>{YEAR})[a-z]?)\)")
 _TITLE_MATCH = 80
+# How many author-date citations of listed authors show that a text cites author-date, so
+# that an unlisted author's `(Marsh 1972)` is a citation, not a place and a year.
+_AUTHOR_DATE_CONVENTION = 3
 # Below this, a title the author's work does not have is another work of theirs.
 _AUTHOR_TITLE_MATCH = 60
 # A surname one letter off (`Rosewarn`, `ROSEWARNE`) is the author's when the title is his too.
@@ -133,7 +136,10 @@ _PARENTHESIS = re.compile(r"[()]")
 
 def read_citations(doc: Document) -> None:
     """Parse parenthetical citations in the body and citations in notes, then resolve them."""
-    found = [c for c in _parenthetical(doc) if _cites_listed_author(doc, c)]
+    parenthetical = list(_parenthetical(doc))
+    found = [c for c in parenthetical if _cites_listed_author(doc, c)]
+    if sum(c.reference is Reference.AUTHOR_DATE for c in found) >= _AUTHOR_DATE_CONVENTION:
+        found = parenthetical  # a text that cites author-date: `(Marsh 1972)` cites too
     found += _in_notes(doc)
     reading_position: dict[str, int] = {}
     for marker in doc.note_markers:
