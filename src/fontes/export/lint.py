@@ -19,12 +19,18 @@ FINGERPRINT_KEY = "fontes/context/v1"
 
 
 def text_report(docs: Iterable[Document]) -> str:
-    """`path:line:col: CODE [severity] message`, one finding a line."""
+    """`path:line:col: CODE [severity] message`, one finding a line, and `(p. 42)` after
+    it where the text shows the printed page."""
     return "".join(
-        f"{doc.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}\n"
+        f"{doc.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}{_on_page(doc, f)}\n"
         for doc in docs
         for f in doc.findings
     )
+
+
+def _on_page(doc: Document, finding: Finding) -> str:
+    page = doc.page_label(finding.start)
+    return f" (p. {page})" if page else ""
 
 
 def json_report(docs: Iterable[Document]) -> str:
@@ -118,6 +124,8 @@ def _sarif_result(doc: Document, finding: Finding, index: dict[str, int]) -> dic
         "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
         "properties": {"category": str(finding.category), "suggestion": finding.suggestion},
     }
+    if page := doc.page_label(finding.start):
+        result["properties"]["page"] = page  # the printed page, for a reader of the book
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
     return result

@@ -1,0 +1,32 @@
+"""Lint reports: each finding with its printed page where the text shows one."""
+
+from __future__ import annotations
+
+import json
+
+import fontes
+from fontes.checks import RULES
+from fontes.export.lint import json_report, sarif_report, text_report
+from fontes.model import Document
+
+
+def test_a_finding_on_a_printed_page_says_so(printed: Document) -> None:
+    lines = text_report([printed]).splitlines()
+    pages = [printed.page_label(f.start) for f in printed.findings]
+    assert pages and any(pages)
+    for line, page in zip(lines, pages, strict=True):
+        assert line.endswith(f" (p. {page})") if page else "(p. " not in line
+
+
+def test_json_and_sarif_carry_the_page(printed: Document) -> None:
+    records = json.loads(json_report([printed]))
+    results = json.loads(sarif_report([printed], RULES.values(), "0"))["runs"][0]["results"]
+    pages = [printed.page_label(f.start) for f in printed.findings]
+    assert [record["page"] for record in records] == pages
+    assert [result["properties"].get("page") for result in results] == pages
+
+
+def test_a_text_without_pages_reads_as_before() -> None:
+    doc = fontes.analyze("The quay was rebuilt.[3] The men came back.[1]\n\n[1] Keast, Quays, 4.\n")
+    (line,) = text_report([doc]).splitlines()
+    assert line.endswith("note marker 3 has no note")
