@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 
 from fontes.model import Document, Span, Work
 from fontes.structure.references import ParsedReference, default_parser, split_names
-from fontes.text.markup import without_entities
+from fontes.text.markup import ITALIC, without_entities
 from fontes.text.names import EDITOR_MARK, all_editors, is_editor, unique_id, without_editor
 from fontes.text.periods import YEAR
 
@@ -348,11 +348,6 @@ def _learned(
 
 # Markup of plain-text editions, read as spaces by the parser (which never saw it).
 _MARKUP = str.maketrans({"_": " ", "*": " ", "\r": " "})
-# A title in italics, `_..._` or `*...*`, over at most a few lines.
-_ITALIC = re.compile(
-    r"(?<![\w*])(?P<mark>_|\*)(?=[^\s_*])(?P<title>(?:[^\n_*]|\n(?!\s*\n)){1,600}?)"
-    r"(?<=\S)(?P=mark)(?![\w*])"
-)
 _QUOTED = re.compile(
     r"(?<!\w)(?:\"(?P<straight>[^\"]{2,600})\"|\u201c(?P<curly>[^\u201d]{2,600})\u201d"
     r"|\u00ab(?P<guillemets>[^\u00bb]{2,600})\u00bb)"
@@ -384,13 +379,13 @@ def _title_runs_on(work: Work, text: str) -> bool:
 def _marked_title(text: str, body: int) -> tuple[int, int] | None:
     """The title an edition marks: the first quoted or italic span (a quoted one before an
     italic one is an article in a journal), when it comes early enough to be the entry's own."""
-    italic = _ITALIC.search(text, body)
+    italic = ITALIC.search(text, body)
     quoted = _QUOTED.search(text, body)
     if quoted and (italic is None or quoted.start() < italic.start()):
         group = next(name for name, value in quoted.groupdict().items() if value is not None)
         found = quoted.span(group)
     elif italic:
-        found = italic.span("title")
+        found = italic.span("inner")
     else:
         return None
     if len(text[body : found[0]].split()) > _WORDS_BEFORE_TITLE:

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from fontes.model import Citation, Document, PageRange, Reference, Unresolved, Work
 from fontes.structure.bibliography import read_entry
 from fontes.structure.references import parse_reference
-from fontes.text.markup import without_entities, without_markup
+from fontes.text.markup import unmarked, without_entities, without_markup
 from fontes.text.names import drop_editor_marks, fold, surname_of, unique_id
 from fontes.text.periods import MONTH, YEAR
 
@@ -65,8 +65,6 @@ _LEADING_PAGES = re.compile(
     r"[\s,]*(?:pp?\.\s*)?(?P<pages>\d{1,4}[a-z]?(?:\s*-\s*\d{1,4})?"
     r"(?:\s*,\s*\d{1,4}(?:\s*-\s*\d{1,4})?)*)\s*(?:\.|$)"
 )
-# Plain-text editions' italics, `_Ann._` and `*Ann.*`: the marks are no part of a citation.
-_ITALIC = re.compile(r"(?<![\w*])([_*])(?=\S)((?:[^\n]|\n(?!\s*\n)){1,300}?)(?<=\S)\1(?![\w*])")
 # A note's year after a comma, with no imprint around it: `Blome's Britannia, 1673.`
 _TRAILING_YEAR = re.compile(rf",\s*(?P<year>{YEAR})\s*\.?\s*$")
 # The 19th century's way of naming a work by its author: `Penhale's Diary`.
@@ -379,7 +377,7 @@ _TITLED = re.compile(
 
 
 def _parse_citation(text: str, start: int, end: int) -> Citation | None:
-    core = _ITALIC.sub(r"\2", text).strip()  # `_Ibid._`, `*History of Hale County*`
+    core = unmarked(text).strip()  # `_Ibid._`, `*History of Hale County*`
     core = _LINKS.sub("", _AND_FIRST.sub("", _ETC.sub("", core))).strip()
     if see := _LEADING_SEE.match(core):
         core = core[see.end() :]

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from fontes.model import Document, Note, NoteMarker, Span
+from fontes.text.markup import ITALIC
 from fontes.text.names import unique_id
 
 HEADINGS = re.compile(
@@ -50,7 +51,6 @@ _FOOT_NOTE = re.compile(
 # bare symbol that marks its word, `the Speedwell.*` (not `+`: sums and grades use it).
 _SYMBOL_NOTE = re.compile(r"(?P<symbol>[*†‡§])[ \t]+(?=[A-Z\"'(_])")
 _BARE_SYMBOL = re.compile(r"(?<=[\w.,;:!?'\")\]])([*†‡§])(?![\w*])")
-_ASTERISK_ITALIC = re.compile(r"(?<![\w*])\*(?=[^\s*])[^*\n]+?(?<=[^\s*])\*(?![\w*])")
 # How many of a page's last lines may hold the notes OCR ran into its last paragraph.
 _FOOT_LINES = 4
 # `(1)` after a word, in an edition whose notes are numbered and marked no other way.
@@ -233,7 +233,8 @@ def _italic_asterisks(text: str, start: int, end: int) -> set[int]:
     """Where the asterisks of `*italic*` spans lie: they mark no note."""
     return {
         index
-        for match in _ASTERISK_ITALIC.finditer(text, start, end)
+        for match in ITALIC.finditer(text, start, end)
+        if match["mark"] == "*"
         for index in (match.start(), match.end() - 1)
     }
 
