@@ -279,3 +279,23 @@ def test_a_count_of_centuries_before_a_direction_is_read(unit: str) -> None:
     found = find_time_expressions(text)  # `century` once became `centuryy`, a KeyError
     assert [text[t.start : t.end] for t in found][:1] == ["1850"]
     assert len(found) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the rent was about 1600l. a year",
+        "he owed 1400 l. to the bank",
+        "see pp. 1201-1205 of the ledger",
+        "the ledger runs to p. 1234",
+        "entry no. 1850 of the series",
+        "he paid £1200 for it",
+    ],
+)
+def test_sums_pages_and_numbers_in_a_series_are_no_years(text: str) -> None:
+    assert [t for t in find_time_expressions(text) if t.type is TimeType.DATE] == []
+
+
+def test_a_year_beside_them_is_still_one() -> None:
+    found = find_time_expressions("In 1688 he paid 1600l. for it, see pp. 12-14.")
+    assert [t.value for t in found] == ["1688"]

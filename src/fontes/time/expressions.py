@@ -481,6 +481,8 @@ _YEARS = rf"{YEAR}(?:-(?:{YEAR}|[0-9]{{2}}))?"
 @_rule(rf"\b{_YEARS}(?:\s*,\s*{_YEARS})+(?:,?\s+and\s+{_YEARS})?\b(?![-/][0-9])")
 def _year_list(match: re.Match[str], context: _Context) -> TimeExpression | None:
     """`1909-11, 1913, 1915-17`: an EDTF set of years and ranges."""
+    if _no_year(match):
+        return None
     period = parse_period(match[0])
     if period is None or not period.edtf.startswith("{"):
         return None
@@ -492,6 +494,8 @@ def _year_list(match: re.Match[str], context: _Context) -> TimeExpression | None
     rf"(?P<last>{YEAR}|[0-9]{{2}})\b(?![-/][0-9])"
 )
 def _year_range(match: re.Match[str], context: _Context) -> TimeExpression | None:
+    if _no_year(match):
+        return None  # `pp. 1201-1205`
     text = match[0].lower()
     if " and " in text and not text.startswith("between"):
         return None  # `in 1909 and 1913` are two dates, not a range
@@ -543,8 +547,8 @@ def _century(match: re.Match[str], context: _Context) -> TimeExpression | None:
 def _year(match: re.Match[str], context: _Context) -> TimeExpression | None:
     text = match.string
     before = text[max(0, match.start() - 12) : match.start()]
-    if re.search(r"(?:[$£#]|\bpp?\.\s*|\bno\.\s*|\bvol\.\s*|\d,?)$", before, re.IGNORECASE):
-        return None  # a sum, a page, a number in a series
+    if _no_year(match):
+        return None
     after = text[match.end() : match.end() + 30]
     if not match["mod"] and not match["approx"] and _counts_something(before, after):
         return None  # `some 1500 members`
@@ -554,6 +558,23 @@ def _year(match: re.Match[str], context: _Context) -> TimeExpression | None:
     if match["uncertain"]:
         return replace(expression, edtf=f"{value}?")
     return expression
+
+
+# What makes a year-like number something else: a sum (`$1500`, `£1200`, `1600l.`), a page
+# (`p. 1234`, `pp. 1201-1205`), a number in a series (`no. 1850`, `vol. 1201`).
+_NOT_A_YEAR_BEFORE = re.compile(
+    r"(?:[$£#]|\bpp?\.\s*|\bno\.\s*|\bvol\.\s*|\d,?|\bpp?\.\s*\d+\s*[-\u2013]\s*)$", re.IGNORECASE
+)
+_NOT_A_YEAR_AFTER = re.compile(r"(?:\s?(?:l|li|lb|lbs)\.|l\b|[sd]\.)")
+
+
+def _no_year(match: re.Match[str]) -> bool:
+    """Whether the numbers a rule matched are a sum, a page or a number in a series."""
+    text = match.string
+    return bool(
+        _NOT_A_YEAR_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        or _NOT_A_YEAR_AFTER.match(text, match.end())
+    )
 
 
 def _counts_something(before: str, after: str) -> bool:
