@@ -54,8 +54,11 @@ def test_a_finding_whose_own_words_change_gets_a_new_fingerprint() -> None:
 
 
 def test_the_same_finding_twice_in_one_paragraph_is_told_apart_by_rank() -> None:
-    doc = fontes.analyze("Boris Zhukov* came. Boris Zhukov* came. Boris Zhukov* came.\n")
-    prints = [f.fingerprint for f in doc.findings if f.rule == "XR001"]
+    doc = fontes.analyze(
+        "Boris Zhukov came.[7] Boris Zhukov came.[7] Boris Zhukov came.[7] He left.[1]\n\n"
+        "[1] Keast, Quays, 4.\n"
+    )
+    prints = [f.fingerprint for f in doc.findings if f.rule == "XR003"]
     assert len(set(prints)) == len(prints) == 3
 
 

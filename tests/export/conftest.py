@@ -12,7 +12,7 @@ PAGES = [
     "The pans at Shields were leased in 1905 by Pavel Orlov.\u00b9 The rent was paid in salt "
     "(Volkov, Mills of Tver, p. 12).\n\n"
     "1 Volkov, Mills of Tver, p. 20.",
-    "A lease ran for twenty-one years.\u00b2 The tenant, Sergei Volkov*, kept the pans in "
+    "A lease ran for twenty-one years.\u00b2 The tenant, Sergei Volkov\u2075, kept the pans in "
     "repair.\u00b2\n\n"
     "2 Ibid., p. 31.",
     "The receiver's clerk noted it in 1875.\u00b3 The lease book is lost.\n\n"
@@ -24,7 +24,7 @@ PAGES = [
 # the last break prints no folio: a page with no label.
 PRINTED = (
     "\f".join(f"{body}\n\n{folio}\n" for body, folio in zip(PAGES, (41, 42, 43), strict=True))
-    + "\fAn appendix of rents, sent by Ivan Petrov* in 1910.\n"
+    + "\fAn appendix of rents, sent by Ivan Petrov on June 31, 1910.\n"
 )
 
 

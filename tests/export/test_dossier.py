@@ -164,9 +164,9 @@ def test_findings_citations_and_notes_carry_the_printed_page_they_begin_on(
     # A finding on the appendix, whose page prints no folio, has no page.
     assert [(f["rule"], f["page"]) for f in dossier["findings"]] == [
         ("SD001", "41"),
-        ("XR001", "42"),
+        ("XR003", "42"),
         ("XR004", "43"),
-        ("XR001", None),
+        ("CH008", None),
     ]
 
 

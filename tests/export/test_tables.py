@@ -184,9 +184,9 @@ def test_printed_pages_give_findings_and_citations_a_page_and_a_table_of_their_o
     ]
     assert [(r["rule"], r["line"], r["page"]) for r in read(tmp_path, "findings.csv")] == [
         ("SD001", "3", "41"),
-        ("XR001", "7", "42"),
+        ("XR003", "7", "42"),
         ("XR004", "16", "43"),
-        ("XR001", "20", ""),  # on the appendix, which prints no folio
+        ("CH008", "20", ""),  # on the appendix, which prints no folio
     ]
     citations = read(tmp_path, "citations.csv")
     assert [(r["text"], r["page"], r["note"], r["pages"]) for r in citations] == [

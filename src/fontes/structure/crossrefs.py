@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from fontes.model import CrossReference, Document, GlossaryEntry
+from fontes.text.markup import italic_marks
 from fontes.text.names import TITLES, fold
 from fontes.text.spelling import SpellingIndex
 
@@ -54,10 +55,19 @@ def read_cross_references(doc: Document) -> None:
 
 
 def _asterisked_words(text: str) -> Iterator[tuple[int, int]]:
-    """(word start, asterisk offset) for each lone asterisk right after a word."""
+    """(word start, asterisk offset) for each lone asterisk right after a word: not one that
+    closes an italic span (`*Optical Character Recognition*`) or runs into the next word
+    (`GRE*g*ORI`)."""
+    italics = italic_marks(text)
     asterisk = text.find("*")
     while asterisk != -1:
-        lone = text[asterisk - 1 : asterisk] != "*" and text[asterisk + 1 : asterisk + 2] != "*"
+        after = text[asterisk + 1 : asterisk + 2]
+        lone = (
+            text[asterisk - 1 : asterisk] != "*"
+            and after != "*"
+            and not after.isalnum()
+            and asterisk not in italics
+        )
         window_start = max(0, asterisk - 60)
         word = _WORD_BEFORE.search(text, window_start, asterisk) if lone else None
         if word is not None:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from fontes.model import Document, Note, NoteMarker, Span
-from fontes.text.markup import ITALIC
+from fontes.text.markup import italic_marks
 from fontes.text.names import unique_id
 
 HEADINGS = re.compile(
@@ -222,21 +222,11 @@ def _symbol_notes(doc: Document) -> list[_Body]:
 
 
 def _bare_symbol_markers(doc: Document, paragraph: Span, symbol: str) -> bool:
-    italics = _italic_asterisks(doc.folded, paragraph.start, paragraph.end)
+    italics = italic_marks(doc.folded, paragraph.start, paragraph.end)
     return any(
         match[1] == symbol and match.start() not in italics
         for match in _BARE_SYMBOL.finditer(doc.folded, paragraph.start, paragraph.end)
     )
-
-
-def _italic_asterisks(text: str, start: int, end: int) -> set[int]:
-    """Where the asterisks of `*italic*` spans lie: they mark no note."""
-    return {
-        index
-        for match in ITALIC.finditer(text, start, end)
-        if match["mark"] == "*"
-        for index in (match.start(), match.end() - 1)
-    }
 
 
 def _marked(doc: Document, paragraph: Span) -> bool:
@@ -396,7 +386,7 @@ def _read_markers(doc: Document, spaced: bool, parenthesised: bool, bare_symbols
     `parenthesised`: it writes them `(1)`; `bare_symbols`: `Speedwell.*`, `fish.†`."""
     patterns = (*_MARKERS, _PARENTHESISED) if parenthesised else _MARKERS
     patterns = (*patterns, _BARE_SYMBOL) if bare_symbols else patterns
-    italics = _italic_asterisks(doc.folded, 0, len(doc.folded)) if bare_symbols else set()
+    italics = italic_marks(doc.folded, 0, len(doc.folded)) if bare_symbols else set()
     matches = sorted(
         (match for pattern in patterns for match in pattern.finditer(doc.folded)),
         key=lambda match: match.start(),

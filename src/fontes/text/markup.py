@@ -28,6 +28,13 @@ def without_entities(text: str) -> str:
     return _SPACE_ENTITY.sub(lambda entity: " " * len(entity[0]), text)
 
 
+def italic_marks(text: str, start: int = 0, end: int | None = None, mark: str = "*") -> set[int]:
+    """Where the marks (`*` or `_`) of the italic spans of `text[start:end]` lie: they mark
+    no note and no cross-reference."""
+    spans = ITALIC.finditer(text, start, len(text) if end is None else end)
+    return {i for span in spans if span["mark"] == mark for i in (span.start(), span.end() - 1)}
+
+
 def without_markup(text: str) -> str:
     """`text` with the marks of its italic spans as spaces: same length, so that offsets
     stay the original's."""
