@@ -58,6 +58,7 @@ bench: setup hipe-model
 	$(BIN)/python bench/bench_time.py
 	$(BIN)/python bench/bench_linearity.py
 	$(BIN)/python bench/bench_references.py
+	$(BIN)/python bench/bench_apparatus.py --baseline
 
 # The README's picture of the report, taken in headless Chromium.
 screenshot: setup /usr/bin/chromedriver

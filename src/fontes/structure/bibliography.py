@@ -112,7 +112,12 @@ def read_bibliography(doc: Document) -> None:
         if region.open and heading is not None and region.ends_at(heading):
             region, previous_was_bibliography = _Region(), False
             continue
-        entries = _entries(doc, paragraph, region.authors)
+        spans = _entry_spans(doc, paragraph)
+        lines = text.strip().count("\n") + 1
+        if not region.open and lines > 1 and 2 * len(spans) <= lines:
+            previous_was_bibliography = False  # too few entries to be a list without a
+            continue  # heading: not worth the parser's time (prose is most such paragraphs)
+        entries = _entries(doc, spans, region.authors)
         if region.open:
             if entries:
                 region.entries, region.idle = True, 0
@@ -125,7 +130,6 @@ def read_bibliography(doc: Document) -> None:
                 continue
         else:
             dated = sum(work.year is not None for work in entries)
-            lines = text.strip().count("\n") + 1
             if not (
                 (dated * 2 > lines and len(entries) > 1)
                 or (dated == 1 == lines and _by_patterns(doc, entries[0]))
@@ -217,10 +221,11 @@ _NEW_ENTRY_LINE = re.compile(
 _ENDS_ENTRY = re.compile(r"(?:(?<!\b[A-Z])\.|[)\]>]|\S/\S*)[\"'\u201d\u2019_*]*\s*$")
 
 
-def _entries(doc: Document, paragraph: Span, authors: list[str]) -> list[Work]:
-    """The entries of a paragraph, or none when its first does not read as one."""
+def _entries(doc: Document, spans: list[tuple[int, int]], authors: list[str]) -> list[Work]:
+    """The entries of a paragraph (`_entry_spans`), or none when its first does not read as
+    one."""
     works: list[Work] = []
-    for start, end in _entry_spans(doc, paragraph):
+    for start, end in spans:
         if end - start > LONGEST_ENTRY:
             return []
         before = works[-1].authors + works[-1].editors if works else authors
