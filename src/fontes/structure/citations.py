@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from fontes.model import Citation, Document, PageRange, Reference, Unresolved, Work
 from fontes.structure.bibliography import read_entry
 from fontes.structure.references import parse_reference
-from fontes.text.markup import unmarked, without_entities, without_markup
+from fontes.text.markup import ITALIC, unmarked, without_entities, without_markup
 from fontes.text.names import drop_editor_marks, fold, surname_of, unique_id
 from fontes.text.periods import MONTH, YEAR
 
@@ -229,9 +229,8 @@ _PROSE_WORDS = frozenset(
 _PROSE_WORDS_IN_A_REFERENCE = 3
 _PROSE_SENTENCE = 8
 _PROSE_SHARE = 0.6
-_MARKED_SPANS = re.compile(
-    r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb|(?<!\w)_[^_]+_(?!\w)|\*[^*]+\*"
-)
+# Quoted titles, which may read like prose: `"Why we read: a study"`.
+_QUOTED_SPANS = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb")
 
 
 def _before_prose(text: str) -> int:
@@ -240,7 +239,7 @@ def _before_prose(text: str) -> int:
     sentences (`Keast, as we learn from his son, kept ...`) or is long and mostly
     in lower case (`In 1845 the quantity of salt brought into ...`), as the titles a note
     cites unquoted, in title case, are not."""
-    blank = _blanked(_LINKS, _blanked(_MARKED_SPANS, text))
+    blank = _blanked(_LINKS, _blanked(ITALIC, _blanked(_QUOTED_SPANS, text)))
     start = 0
     for boundary in [*re.finditer(r"(?<=[.!?;])\s+", blank), None]:
         end = boundary.start() if boundary else len(text)
