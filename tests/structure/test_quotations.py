@@ -19,6 +19,19 @@ def silent(text: str) -> list[tuple[ElisionCause, str]]:
     return [(e.cause, e.word) for e in elisions(text) if not e.declared]
 
 
+# Three cuts that show themselves anywhere: the sign of a document whose quotations were
+# stripped, in which the weaker signs below are read too.
+STRIPPED = (
+    "The guild sided with: and also engaged in: sabotage.\n\n"
+    "At the inquest the harbour master testified:\n\n"
+)
+
+
+def stripped(text: str) -> list[tuple[ElisionCause, str]]:
+    """The silent cuts found in `text` when it follows `STRIPPED`."""
+    return [(e.cause, e.word) for e in elisions(STRIPPED + text) if e.start >= len(STRIPPED)]
+
+
 def at(text: str) -> list[tuple[int, str]]:
     """Where each silent cut was found: its offset and the text it covers."""
     return [(e.start, text[e.start : e.end]) for e in elisions(text) if not e.declared]
@@ -49,19 +62,51 @@ def test_an_auxiliary_ending_a_comparison_is_no_cut() -> None:
     assert silent("The porters struck harder than the coal trimmers did: for a fortnight.\n") == []
 
 
+def test_the_specific_cuts_mark_a_document_as_stripped() -> None:
+    assert silent(STRIPPED) == [
+        (ElisionCause.BREAKS_OFF, "with"),
+        (ElisionCause.BREAKS_OFF, "in"),
+        (ElisionCause.NOTHING_FOLLOWS, ""),
+    ]
+
+
 def test_colon_followed_by_a_clause_opener() -> None:
-    cuts = silent("The secretary praised the board: which was then dissolved by the council.\n")
-    assert cuts == [(ElisionCause.NEW_CLAUSE, "which")]
+    text = "The secretary praised the board: which was then dissolved by the council.\n"
+    assert stripped(text) == [(ElisionCause.NEW_CLAUSE, "which")]
+    assert silent(text) == []  # in prose whose quotations were not stripped, a run-on
 
 
 def test_colon_followed_by_a_new_sentence() -> None:
-    cuts = silent("The secretary praised the board: It was a fine body of men, he said.\n")
-    assert cuts == [(ElisionCause.NEW_SENTENCE, "It")]
+    text = "The secretary praised the board: It was a fine body of men, he said.\n"
+    assert stripped(text) == [(ElisionCause.NEW_SENTENCE, "It")]
+    assert silent(text) == []
+
+
+def test_older_prose_running_on_after_a_colon_is_no_cut() -> None:
+    assert silent("The garrison wavered: and the townsmen fled: It was dusk.\n") == []
 
 
 def test_a_fragment_between_two_colons() -> None:
-    cuts = silent("The secretary described the town as: a fortress: and left the meeting early.\n")
-    assert (ElisionCause.FRAGMENT, "") in cuts
+    text = "The secretary described the town as: a fortress: and left the meeting early.\n"
+    assert (ElisionCause.FRAGMENT, "") in stripped(text)
+    assert silent(text) == []
+
+
+def test_a_colon_after_a_speech_verb_with_nothing_after_it() -> None:
+    text = "Before the magistrates Jory Keast wrote to his brother:\n\nThe trial ended in May.\n"
+    assert silent(text) == [(ElisionCause.NOTHING_FOLLOWS, "")]
+
+
+def test_a_paragraph_ending_in_a_colon_without_a_speech_verb_is_no_cut_alone() -> None:
+    text = "The ledgers were kept in a cellar:\n\nThe trial ended in May.\n"
+    assert silent(text) == []
+    assert stripped(text) == [(ElisionCause.NOTHING_FOLLOWS, "")]
+
+
+def test_an_auxiliary_before_a_new_sentence_is_no_cut_alone() -> None:
+    text = "Harsh indeed will the reckoning be: Shall the guild pay for it all?\n"
+    assert silent(text) == []
+    assert stripped(text) == [(ElisionCause.BREAKS_OFF, "be")]
 
 
 def test_a_paragraph_stopping_mid_sentence_and_resuming_in_lower_case() -> None:
@@ -126,10 +171,30 @@ def test_a_quotation_without_an_ellipsis_is_not_elided() -> None:
         "The vote was carried 3:1 by the members of the guild.\n",
         "See http://example.org/guild for the minutes of the strike committee.\n",
         "The secretary was blunt: the dues would rise in the spring.\n",
+        "He wrote about it: namely the dues, the tides and the ledgers.\n",
+        "The result of :ui accident was that the quay was closed.\n",
+        "The excuse for these pages\n:\nmust be that they are short.\n",
     ],
 )
 def test_ordinary_colons_in_prose(text: str) -> None:
-    assert silent(text) == []
+    assert stripped(text) == []
+
+
+@pytest.mark.parametrize(
+    "following",
+    [
+        "| Rank | Term |\n| --- | --- |\n| 1 | dues |\n",
+        "```\nprint(dues)\n```\n",
+        "$$ Y = a + bX $$\n",
+        "#### The dues\n\nThey rose.\n",
+    ],
+)
+def test_a_colon_before_a_table_code_a_formula_or_a_heading(following: str) -> None:
+    assert stripped(f"The dues rose as the table shows:\n\n{following}") == []
+
+
+def test_a_label_line_is_no_cut() -> None:
+    assert stripped("FOOTNOTES:\n\nThe board met.\n") == []
 
 
 def test_a_colon_before_a_paragraph_that_is_the_quotation() -> None:

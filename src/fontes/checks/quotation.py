@@ -19,6 +19,13 @@ def elided_quotation(doc: Document) -> Iterator[Problem]:
     the reader is not told that anything is missing.
 
     Example: `the party secretly allied itself with: and also engaged in: that is, espionage.`
+
+    Premise: a colon is a cut only where a quotation was due. It fires on its own where the
+    colon follows an article, a preposition or a possessive, an auxiliary with nothing or a
+    new clause after it, or a verb of speech with nothing after it; a colon merely followed
+    by a new sentence or clause (`the garrison wavered: and the townsmen fled`) counts only in
+    a document with at least three of those, the sign that its quotations were stripped.
+    Also a paragraph that stops mid-sentence and resumes in lower case after a break.
     """
     for quotation in doc.quotations:
         for elision in quotation.elisions:

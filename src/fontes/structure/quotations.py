@@ -11,8 +11,17 @@ only as a colon that introduces nothing:
 - a paragraph that stops mid-sentence and a next one that goes on in lower case.
 
 Colons in citations, headings, titles, bibliography and glossary entries are apparatus and
-are skipped; so are times and verse references (`10:30`, `3:16`) and colons followed by a
-list or explanation (`three aims: power, money and fame`).
+are skipped; so are times and verse references (`10:30`, `3:16`), labels (`FOOTNOTES:`), OCR
+specks (a colon alone on its line or glued to the next word) and colons followed by a list,
+a table, code or an explanation (`three aims: power, money and fame`, `: namely`).
+
+A colon before a new sentence or clause is also how much older prose runs on (`the garrison
+wavered: and the townsmen fled`), so most of these are only evidence in a document whose
+quotations were stripped. Some are specific on their own: a colon after an article, a
+preposition or a possessive (`allied itself with:`), after an auxiliary with nothing or a new
+clause after it (`had been: and`), and a speech verb with nothing after its colon (`Ramsay
+testified:` ending a paragraph). The others are read only in a document with at least
+`STRIPPED_DOCUMENT` specific ones, the sign that its quotations were stripped.
 """
 
 from __future__ import annotations
@@ -31,6 +40,13 @@ _CANNOT_END = frozenset(
     through during without within among towards upon be been being was were is are am
     would will could should can may might must had has have did do does and or but nor
     that than his her its their our my your whose which
+    """.split()
+)
+# The words of `_CANNOT_END` after which a colon shows a cut whatever follows it.
+_ARTICLES_AND_PREPOSITIONS = frozenset(
+    """
+    a an the of with in on at to by for from into onto about against between under over
+    through during without within among towards upon his her its their our my your whose
     """.split()
 )
 _AUXILIARIES = frozenset(
@@ -53,6 +69,24 @@ _CLAUSE_OPENERS = frozenset(
     """.split()
 )
 _PURPOSE = re.compile(r"in order (?:to|that)\b")
+# Words that open an explanation of what comes before: the colon introduces it, nothing is cut.
+_EXPLANATION = re.compile(r"(?:namely|viz\b|i\.\s?e\.|e\.\s?g\.|to wit\b)", re.IGNORECASE)
+# A verb of speech or testimony at most four words before the colon: the words it introduces
+# are quoted (`testified:`, `told the shareholders:`, `wrote to his brother in May:`).
+_SPEECH = re.compile(
+    r"\b(?:said|says|testified|testifies|declared|declares|stated|states|wrote|writes|"
+    r"replied|replies|answered|told|tells|admitted|confessed|asserted|announced|reported|"
+    r"exclaimed|cried|added|insisted|claimed|argued|remarked|explained|recalled|protested|"
+    r"deposed|swore|affirmed|proclaimed|complained|warned|promised|read|ran|quoted)"
+    r"(?:[ \t\n]+[\w'\-]+){0,4}[ \t]*$",
+    re.IGNORECASE,
+)
+# A label on a line of its own (`FOOTNOTES:`, `NOTES:`): no quotation is expected after it.
+_LABEL = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .]+$")
+# A paragraph after a colon that is not prose: a table, code, a formula, a heading, a figure.
+_BLOCK = re.compile(r"[|`$#{<!\[]|    ")
+# With this many specific cuts a document shows that its quotations were stripped.
+STRIPPED_DOCUMENT = 3
 _DOUBLE_QUOTED = re.compile(r'"[^"\n]{2,}?"|"[^"]{2,}?"(?=\s)')
 _SINGLE_QUOTED = re.compile(r"'(?<!\w')(?=\S)(?P<body>[^'\n]*?(?:\w'\w[^'\n]*?)*)(?<=\S)'(?!\w)")
 _ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\.\s?\.\s?\.|…")
@@ -70,15 +104,18 @@ def read_quotations(doc: Document) -> None:
     proper_nouns = _proper_nouns(doc)
     headings = {section.heading_start for section in doc.sections}
     found: list[Quotation] = []
+    colons: list[tuple[Quotation, bool]] = []
     paragraphs = doc.paragraphs
     for index, paragraph in enumerate(paragraphs):
         if doc.claimed(paragraph):
             continue
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         found.extend(_quoted_passages(doc, paragraph))
-        found.extend(_colon_elisions(doc, paragraph, following, proper_nouns, headings))
+        colons.extend(_colon_elisions(doc, paragraph, following, proper_nouns, headings))
         if following is not None and not doc.claimed(following):
             found.extend(_broken_paragraph(doc, paragraph, following))
+    stripped = sum(specific for _, specific in colons) >= STRIPPED_DOCUMENT
+    found.extend(quotation for quotation, specific in colons if specific or stripped)
     found.sort(key=lambda q: q.start)
     doc.quotations.extend(found)
 
@@ -112,7 +149,8 @@ def _colon_elisions(
     following: Span | None,
     proper_nouns: set[str],
     headings: set[int],
-) -> Iterator[Quotation]:
+) -> Iterator[tuple[Quotation, bool]]:
+    """Each colon that introduces nothing, and whether it shows the cut on its own."""
     text = doc.folded[paragraph.start : paragraph.end]
     if ":" not in text:
         return
@@ -130,11 +168,12 @@ def _colon_elisions(
         found = _colon_cause(doc, text, index, paragraph.start, following, proper_nouns, headings)
         if found is not None:
             cause, word = found
-            yield Quotation(
+            quotation = Quotation(
                 start=offset,
                 end=offset + 1,
                 elisions=[Elision(start=offset, end=offset + 1, cause=cause, word=word)],
             )
+            yield quotation, _specific(text[max(0, index - 60) : index], text[index + 1 :], cause)
 
 
 def _colon_cause(
@@ -152,12 +191,19 @@ def _colon_cause(
         return None  # 10:30, 3:16
     if after[:2] == "//":
         return None  # a URL
+    if not before.rstrip(" \t")[-1:].strip() or after[:1].isalnum():
+        return None  # an OCR speck: a colon alone on its line, or glued to the next word
+    if _LABEL.search(before):
+        return None  # `FOOTNOTES:`
     rest = after.lstrip(" *")
+    if _EXPLANATION.match(rest):
+        return None
     if not rest.strip():
-        if following is not None and _QUOTE_OR_LIST.match(
-            doc.folded[following.start : following.start + 4]
+        if following is not None and (
+            _QUOTE_OR_LIST.match(opening := doc.folded[following.start : following.start + 4])
+            or _BLOCK.match(opening)
         ):
-            return None  # the quotation or list follows as its own paragraph
+            return None  # the quotation, a list or a block follows as its own paragraph
         return ElisionCause.NOTHING_FOLLOWS, ""
     if rest[0] in "\"'":
         return None  # the quotation follows
@@ -188,6 +234,19 @@ def _colon_cause(
     if first[0].isupper() and first not in proper_nouns and rest.startswith(first):
         return ElisionCause.NEW_SENTENCE, first
     return None
+
+
+def _specific(before: str, after: str, cause: ElisionCause) -> bool:
+    """Whether the colon shows a cut on its own, in any document (see the module docstring)."""
+    words = WORD.findall(before[-30:])
+    last = words[-1].lower() if words else ""
+    if last in _ARTICLES_AND_PREPOSITIONS and before.rstrip()[-1:].isalpha():
+        return True
+    nothing_after = cause in (ElisionCause.NOTHING_FOLLOWS, ElisionCause.BEFORE_HEADING)
+    if last in _AUXILIARIES and (nothing_after or cause is ElisionCause.BREAKS_OFF):
+        following = WORD.findall(after[:30])
+        return not following or following[0].lower() in _CLAUSE_OPENERS or nothing_after
+    return nothing_after and _SPEECH.search(before) is not None
 
 
 def _broken_paragraph(doc: Document, paragraph: Span, following: Span) -> Iterator[Quotation]:
