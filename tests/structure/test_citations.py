@@ -93,6 +93,12 @@ def test_author_title_imprint_pages() -> None:
     assert citation.pages == [PageRange("45", "45")]
 
 
+def test_an_article_title_in_quotation_marks_has_no_author() -> None:
+    citation = parse('"Jory Keast, Wharfinger, Dies at Truro" _The Packet_, May 3, 1921, 4.')
+    assert (citation.author, citation.title) == (None, "Jory Keast, Wharfinger, Dies at Truro")
+    assert citation.pages == [PageRange("4", "4")]
+
+
 def test_ibid() -> None:
     citation = parse("Ibid., p. 47.")
     assert citation.reference is Reference.IBID

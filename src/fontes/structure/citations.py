@@ -366,6 +366,8 @@ def parse_citation(text: str, start: int, end: int) -> Citation | None:
     return replace(citation, author=author, title=title)
 
 
+# A reference that opens with its title in quotation marks, an article's, has no author.
+_QUOTED_TITLE = re.compile(r'["\u201c\u00ab]\s*(?P<title>[^"\u201d\u00bb]+?)[\s,.]*["\u201d\u00bb]')
 _ABBREVIATION = 5  # the most letters, with its full stop, of an abbreviated word (`Harb.`)
 # An italic title at the start of a citation, perhaps after its author's name.
 _TITLED = re.compile(
@@ -423,7 +425,9 @@ def _parse_citation(text: str, start: int, end: int) -> Citation | None:
     core = _VOLUME_LOCATOR.sub("", core)  # `_Cornish Repository_, vol. ii.`
     author = title = None
     parts = re.split(r"\s*[:,]\s*", core, maxsplit=1)
-    if len(parts) == 2:
+    if quoted := _QUOTED_TITLE.match(core):  # `"Keast Dies, Aged 86," The Packet`: no author
+        title = quoted["title"]
+    elif len(parts) == 2:
         author, title = parts[0].strip() or None, parts[1].strip(" '\"") or None
     elif possessive := _POSSESSIVE_TITLE.fullmatch(core):  # `Penhale's Diary`
         author, title = possessive["author"], possessive["title"]
