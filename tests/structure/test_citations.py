@@ -342,6 +342,18 @@ def test_a_note_citing_two_works_then_ibid_is_ambiguous() -> None:
     assert any(f.rule == "CI001" and "cites 2 works" in f.message for f in doc.findings)
 
 
+def test_citations_in_sentences_of_their_own_are_two() -> None:
+    text = (
+        "The dues were light.[1]\n\n"
+        "[1] See the Harbour Journals, March 20, 1688-9.\nPenhale's State of Cornwall, 1684.\n"
+    )
+    doc = fontes.analyze(text)
+    assert [(c.author, c.title, c.year) for c in doc.citations] == [
+        (None, "the Harbour Journals", None),
+        ("Penhale", "State of Cornwall", 1684),
+    ]
+
+
 def test_author_date_variants() -> None:
     text = (
         "Wages fell (Hart 1961, 12) and rose (Smith 1990: 45); Smith (1990, 45) agrees, "

@@ -91,6 +91,10 @@ _ENDS_WITH_PAGE = re.compile(r"\d[a-z]?\.?\s*$")
 _NEW_CITATION = re.compile(
     r"\s*(?!pp?\.|ibid|op\.|loc\.|(?:and\s+)?vols?\.)[A-Z_'\"]", re.IGNORECASE
 )
+# A full stop after a year or page, then a citation by possessive (`Penhale's Diary, 1684`):
+# one 19th-century citation after another. (A modern reference's sentences, `_Title_.
+# 1991. Truro Press.`, run on without one.)
+_SENTENCE_AFTER_NUMBER = re.compile(r"\d\.\s+(?=[A-Z][\w\-]*'s\s)")
 # Web addresses, bare, in angle brackets or as Markdown links: no part of a locator.
 _LINKS = re.compile(r"\[[^\]\n]*\]\(\S+?\)|<https?://[^>\s]+>|\[?https?://\S+")
 # `and Vosper, _Early Cornish Voyages_` after a semicolon: the `and` joins, it names no one.
@@ -313,7 +317,8 @@ def _segmented(text: str, start: int, end: int) -> Iterator[Citation]:
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """`text[start:end]` cut at each semicolon outside parentheses that a new citation
-    follows (a capital, not a page: `op. cit.; p. 20` stays whole)."""
+    follows (a capital, not a page: `op. cit.; p. 20` stays whole), at a full stop after a
+    number that a citation by possessive follows, and at `, and` after a page."""
     pieces, depth, begin = [], 0, start
     for index in range(start, end):
         char = text[index]
@@ -323,6 +328,9 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth = max(depth - 1, 0)
         elif char == ";" and depth == 0 and _NEW_CITATION.match(text, index + 1, end):
             pieces.append((begin, index))
+            begin = index + 1
+        elif char == "." and depth == 0 and _SENTENCE_AFTER_NUMBER.match(text, index - 1, end):
+            pieces.append((begin, index))  # `Journals, March 20, 1688-9. Penhale's Diary, 1684.`
             begin = index + 1
         elif (
             char == ","
