@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from fontes.checks.registry import Problem, rule
 from fontes.model import Category, Document, Record, Severity
 
 _UNFINISHED = ",;:-("
+# A newspaper's jump line (`Continued on Page Two`, OCR'd `Pago`): the story goes on elsewhere.
+_JUMP_LINE = re.compile(r"\bcontinued\s+on\s+(?:\w+\s+)?p[a-z]g[a-z]\b", re.IGNORECASE)
 
 
 @rule("TR001", "truncated-document", Category.TRUNCATION, Severity.ERROR)
@@ -18,6 +21,10 @@ def truncated_document(doc: Document) -> Iterator[Problem]:
     file that stops mid-sentence has lost them, in scanning, conversion or transfer.
 
     Example: a file whose last line is `...and the Committee resolved that the`.
+
+    Premise: the last words are prose. A page number, a licence or a signature after them
+    is page furniture, an unfinished note or entry is TR002's, and a newspaper page whose
+    story ends at `Continued on Page Two` says where the rest is.
     """
     # The last words of the text, not a licence, a page number or a signature after them.
     last = next(
@@ -28,6 +35,8 @@ def truncated_document(doc: Document) -> Iterator[Problem]:
     if doc.in_apparatus(last.start):
         return  # an unfinished apparatus entry is reported by TR002
     final = doc.folded[last.end - 1]
+    if _JUMP_LINE.search(doc.folded, max(last.start, last.end - 80), last.end):
+        return
     if final.isalnum() or final in _UNFINISHED:
         yield Problem(
             last.end - 1,

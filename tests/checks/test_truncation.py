@@ -1,0 +1,25 @@
+"""Truncation: a document or an entry that stops before it is complete."""
+
+from __future__ import annotations
+
+import pytest
+
+import fontes
+
+
+def truncated(text: str) -> list[str]:
+    return [f.rule for f in fontes.analyze(text).findings if f.rule == "TR001"]
+
+
+def test_a_document_ending_mid_sentence() -> None:
+    assert truncated("The dockers struck in May.\n\nThe board resolved that the\n") == ["TR001"]
+
+
+def test_a_document_ending_with_a_full_stop() -> None:
+    assert truncated("The dockers struck in May.\n\nThe board gave way.\n") == []
+
+
+@pytest.mark.parametrize("jump", ["Continued on Page Two.", "Continued On Pago Two. m"])
+def test_a_newspaper_story_continued_on_another_page(jump: str) -> None:
+    text = f"The dockers struck in May.\n\nTo most of the questions the secretary\n{jump}\n"
+    assert truncated(text) == []
