@@ -23,3 +23,15 @@ def test_a_document_ending_with_a_full_stop() -> None:
 def test_a_newspaper_story_continued_on_another_page(jump: str) -> None:
     text = f"The dockers struck in May.\n\nTo most of the questions the secretary\n{jump}\n"
     assert truncated(text) == []
+
+
+@pytest.mark.parametrize(
+    "specks", ["5 1", "-ApVlv jm t", "' i", "\nTruro, 17th March, 1861", "\nJORY KEAST"]
+)
+def test_ocr_specks_a_date_or_a_signature_after_the_last_sentence(specks: str) -> None:
+    assert truncated(f"The dockers struck in May.\n\nThe board gave way. {specks}\n") == []
+
+
+@pytest.mark.parametrize("last", ["that the", "of a", "Orders,", "the Board of"])
+def test_short_words_that_leave_the_sentence_open(last: str) -> None:
+    assert truncated(f"The dockers struck in May.\n\nThe board resolved {last}\n") == ["TR001"]

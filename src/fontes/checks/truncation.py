@@ -11,6 +11,15 @@ from fontes.model import Category, Document, Record, Severity
 _UNFINISHED = ",;:-("
 # A newspaper's jump line (`Continued on Page Two`, OCR'd `Pago`): the story goes on elsewhere.
 _JUMP_LINE = re.compile(r"\bcontinued\s+on\s+(?:\w+\s+)?p[a-z]g[a-z]\b", re.IGNORECASE)
+# OCR specks after the last words: lone letters or digits, words with capitals inside
+# (`flavor. 5 1`, `Orders. -ApVlv jm t`); `a`, `of`, `I` are words.
+_SPECKS = re.compile(
+    r"(?:\s+(?!(?:a|I|of|to|in|on|at|by|or|an|as|be|is|he|we|it|my|no|so|up)\b)"
+    r"(?:[^\W_]{1,2}|[^\W\d_]*[a-z][A-Z][^\W\d_]*)[^\w\s]*)+$"
+)
+# The last word of an unfinished sentence: one in lower case, or any word with a comma, a
+# colon or a dash after it. A date, a sum, a name or a heading can close a notice.
+_UNFINISHED_END = re.compile(r"(?:\b[a-z][^\W\d_]*|\w[,;:\-(])$")
 
 
 @rule("TR001", "truncated-document", Category.TRUNCATION, Severity.ERROR)
@@ -22,9 +31,11 @@ def truncated_document(doc: Document) -> Iterator[Problem]:
 
     Example: a file whose last line is `...and the Committee resolved that the`.
 
-    Premise: the last words are prose. A page number, a licence or a signature after them
-    is page furniture, an unfinished note or entry is TR002's, and a newspaper page whose
-    story ends at `Continued on Page Two` says where the rest is.
+    Premise: the last words are an unfinished sentence: a word in lower case, or a word with
+    a comma, colon or dash after it. A date, a sum, a name or a heading may close a notice.
+    A page number, a licence, a signature or OCR specks after the last words do not count;
+    an unfinished note or entry is TR002's; a newspaper story that ends at `Continued on Page
+    Two` says where the rest is.
     """
     # The last words of the text, not a licence, a page number or a signature after them.
     last = next(
@@ -34,13 +45,14 @@ def truncated_document(doc: Document) -> Iterator[Problem]:
         return
     if doc.in_apparatus(last.start):
         return  # an unfinished apparatus entry is reported by TR002
-    final = doc.folded[last.end - 1]
     if _JUMP_LINE.search(doc.folded, max(last.start, last.end - 80), last.end):
         return
-    if final.isalnum() or final in _UNFINISHED:
+    tail = doc.folded[max(last.start, last.end - 80) : last.end]
+    end = last.end - len(tail) + len(_SPECKS.sub("", tail))
+    if _UNFINISHED_END.search(doc.folded, last.start, end):
         yield Problem(
-            last.end - 1,
-            last.end,
+            end - 1,
+            end,
             "the document ends in the middle of a sentence",
             "compare with the original; the rest of the text may be lost",
         )
