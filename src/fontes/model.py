@@ -621,13 +621,15 @@ class Quotation(Record):
 
 @dataclass(frozen=True, slots=True)
 class CrossReference(Record):
-    """An asterisked name pointing into the glossary."""
+    """A name marked as described in the glossary: `Mary Halloran*` or `Mary Halloran (q.v.)`."""
 
     name: str
     start: Offset
     end: Offset
     target: str | None = None
     nearest: str | None = None
+    # How the text marks it: "*" after the name, or "q.v." (which see).
+    mark: str = "*"
 
 
 class EntityKind(StrEnum):

@@ -43,6 +43,7 @@ ADDED = {
     "findings": {"fingerprint", "page"},
     "citations": {"locus", "page"},
     "notes": {"page", "markers"},
+    "cross_references": {"mark"},
 }
 ADDED_KINDS = {"pages", "furniture"}
 

@@ -183,6 +183,8 @@ def test_organisations_and_places_are_listed(sample: Document) -> None:
     "text",
     [
         "Pavel Orlov* met Sergei Volkov* in Tver." + ORLOV,
+        "ORLOV, PAVEL (1801-1860).--Printer, partner of Ivan Belov (q.v.).\n\n"
+        "BELOV, IVAN (1800-1870).--Printer, who trained Orlov, _q.v._\n",
         "The board met.[1] It voted.[2]" + NOTES + BIBLIOGRAPHY,
         'Hiring was "a cattle market ... where men shoved" (Tremayne: op. cit.; p. 9).'
         + BIBLIOGRAPHY,
@@ -191,7 +193,16 @@ def test_organisations_and_places_are_listed(sample: Document) -> None:
         "The mill\x00 closed\x01 in 1930\x1b.\x0c\x0bIt reopened\ufffe at 3 p.m.\r\n",
         "",
     ],
-    ids=["glossary", "notes", "quotation", "silent-cut", "markup", "control", "empty"],
+    ids=[
+        "glossary",
+        "dictionary",
+        "notes",
+        "quotation",
+        "silent-cut",
+        "markup",
+        "control",
+        "empty",
+    ],
 )
 def test_crafted_texts_are_valid(text: str, tei_all: etree.RelaxNG) -> None:
     assert_valid(tei_all, export(fontes.analyze(text)))

@@ -119,3 +119,38 @@ def test_double_asterisks_and_lower_case_words_are_not_references() -> None:
 def test_an_asterisk_after_a_line_break_or_a_broken_word_is_no_reference() -> None:
     doc = analyze("The men cheered Wayne\n* and the Plen-* broke up.")
     assert doc.cross_references == []
+
+
+def test_an_entry_is_unreferenced_only_where_names_are_asterisked() -> None:
+    assert findings(analyze("Mary Halloran* spoke."), "XR002") == []
+    assert findings(analyze("Mary Halloran and Peter Quint spoke."), "XR002") == []
+
+
+# Quod vide: the biographical dictionary's cross-reference
+
+DICTIONARY = (
+    "ABBOT, JORY (1701-1760).--Printer at Truro, partner of Walter Penhale (_q.v._).\n\n"
+    "KEAST, ANN (1720-1790).--Bookbinder, who bound for Abbot, _q.v._, and for Hugh Carne "
+    "(q.v.).\n\n"
+    "PENHALE, WALTER (1699-1771).--Printer, who trained Jory Lanyon (q.v.) and Jory Zennor "
+    "(q.v.).\n\n"
+    "ROWE, SUSAN (1730-1801).--Printer.\n"
+)
+
+
+def test_q_v_links_a_name_to_its_entry() -> None:
+    doc = fontes.analyze(DICTIONARY)
+    linked = [(doc.text[r.start : r.end], r.target, r.mark) for r in doc.cross_references]
+    assert linked[:2] == [
+        ("Walter Penhale (_q.v._)", "person-penhale", "q.v."),
+        ("Abbot, _q.v._", "person-abbot", "q.v."),
+    ]
+
+
+def test_q_v_to_a_missing_entry_inside_the_dictionary_alphabet() -> None:
+    doc = fontes.analyze(DICTIONARY)
+    assert findings(doc, "XR001") == [
+        ("Hugh Carne (q.v.)", "'Hugh Carne (q.v.)' matches no glossary entry"),
+        ("Jory Lanyon (q.v.)", "'Jory Lanyon (q.v.)' matches no glossary entry"),
+    ]  # not `Jory Zennor (q.v.)`: the entries here end at ROWE, his would come after
+    assert findings(doc, "XR002") == []  # a dictionary promises no asterisks

@@ -5,46 +5,74 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from fontes.checks.registry import Problem, rule
-from fontes.model import Category, Document, GlossaryEntry, Severity
+from fontes.model import Category, CrossReference, Document, GlossaryEntry, Severity
+from fontes.text.names import fold
+
+# Asterisked names that reach the glossary: this many show the document's convention.
+ASTERISK_CONVENTION = 2
 
 
 def _entry_label(entry: GlossaryEntry) -> str:
     return f"{entry.surname}, {entry.forenames}"
 
 
+def _marked(reference: CrossReference) -> str:
+    """The name with its mark, as the text writes it: `Halloran*`, `Halloran (q.v.)`."""
+    return f"{reference.name}*" if reference.mark == "*" else f"{reference.name} (q.v.)"
+
+
+def _mark_name(reference: CrossReference) -> str:
+    return "asterisk" if reference.mark == "*" else "'q.v.'"
+
+
+def _in_alphabet(doc: Document, reference: CrossReference) -> bool:
+    """Whether the glossary's alphabet runs past the name (a dictionary's part holds it)."""
+    surnames = [fold(entry.surname) for entry in doc.glossary]
+    return min(surnames) <= fold(reference.name.split()[-1]) <= max(surnames)
+
+
 @rule("XR001", "unknown-cross-reference", Category.CROSS_REFERENCE, Severity.ERROR)
 def unknown_cross_reference(doc: Document) -> Iterator[Problem]:
-    """An asterisked name has no entry in the glossary, under any close spelling.
+    """A name marked for the glossary (`Harkin*`, `Harkin (q.v.)`) has no entry there.
 
-    Why it matters: the asterisk promises the reader a biographical note. When none exists,
+    Why it matters: the mark promises the reader a biographical note. When none exists,
     the note was lost or never written, and the person cannot be identified from the
     document itself.
 
-    Example: `Thomas Harkin*` in a text whose glossary has no entry near that name.
+    Example: `Thomas Harkin*` in a text whose glossary has no entry near that name, under any
+    close spelling.
 
     Premise: the document has a glossary of biographical notes; without one an asterisk is
-    no cross-reference (an OCR speck, a Markdown emphasis, a footnote's mark).
+    no cross-reference (an OCR speck, a Markdown emphasis, a footnote's mark). A `q.v.` counts
+    only for a name inside the glossary's alphabet: a dictionary's volume or extract from
+    `Mac-` to `Moir` cannot hold `Boswell (q.v.)`.
     """
     if not doc.glossary:
         return
     for reference in doc.cross_references:
         if reference.target is None and reference.nearest is None:
+            if reference.mark != "*" and not _in_alphabet(doc, reference):
+                continue
             yield Problem(
                 reference.start,
                 reference.end,
-                f"'{reference.name}*' matches no glossary entry",
-                f"add a glossary entry for {reference.name} or remove the asterisk",
+                f"'{_marked(reference)}' matches no glossary entry",
+                f"add a glossary entry for {reference.name} or remove the {_mark_name(reference)}",
             )
 
 
 @rule("XR005", "cross-reference-through-variant", Category.CROSS_REFERENCE, Severity.WARNING)
 def cross_reference_through_variant(doc: Document) -> Iterator[Problem]:
-    """An asterisked name reaches its glossary entry only through a variant spelling.
+    """A marked name (`Harkin*`, `Harkin (q.v.)`) reaches its entry only through a variant.
 
     Why it matters: the reader looking up the name finds nothing under that spelling; the
     name is misspelt (often by OCR) in the text or in the glossary.
 
     Example: `Thomas Harkin*` when the glossary has `HARKINS, Thomas J.`.
+
+    Premise: no entry has the name's surname, and one has a spelling that the entity linker
+    would also take for it (an OCR slip, a transliteration, a close misspelling of a rare
+    name); `Volkov` is no variant of `Orlov`.
     """
     for reference in doc.cross_references:
         nearest = doc.glossary_entry(reference.nearest)
@@ -52,7 +80,7 @@ def cross_reference_through_variant(doc: Document) -> Iterator[Problem]:
             yield Problem(
                 reference.start,
                 reference.end,
-                f"'{reference.name}*' has no glossary entry under that spelling; it reaches "
+                f"'{_marked(reference)}' has no glossary entry under that spelling; it reaches "
                 f"'{_entry_label(nearest)}' only through a variant",
                 f"if '{reference.name}' means {nearest.name}, spell it "
                 f"'{nearest.surname.title()}'; otherwise add a glossary entry",
@@ -68,8 +96,15 @@ def unreferenced_glossary_entry(doc: Document) -> Iterator[Problem]:
     match.
 
     Example: an entry `OAKES, Margaret L., ...` in a chapter that never marks `Oakes*`.
+
+    Premise: the document sends readers to its glossary with asterisks (at least two
+    asterisked names reach an entry). A biographical dictionary, or a book whose notes on
+    persons are never asterisked, promises no such mark.
     """
-    referenced = {r.target or r.nearest for r in doc.cross_references}
+    asterisked = [r for r in doc.cross_references if r.mark == "*" and (r.target or r.nearest)]
+    if len(asterisked) < ASTERISK_CONVENTION:
+        return
+    referenced = {r.target or r.nearest for r in asterisked}
     for entry in doc.glossary:
         if entry.id not in referenced:
             yield Problem(

@@ -58,7 +58,7 @@ from fontes.model import (
     Year,
 )
 
-SCHEMA = "https://fontes.dev/schema/dossier/1.3"
+SCHEMA = "https://fontes.dev/schema/dossier/1.4"
 
 
 def _text(doc: Document, record: Any) -> str:
@@ -242,7 +242,7 @@ NOTE = Kind(
     ],
 )
 CROSS_REFERENCE = Kind(
-    "cross_reference", CrossReference, ["start", "end", Field("text", str, _text), "target"]
+    "cross_reference", CrossReference, ["start", "end", Field("text", str, _text), "target", "mark"]
 )
 QUOTATION = Kind(
     "quotation",

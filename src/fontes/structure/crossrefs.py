@@ -1,8 +1,10 @@
-"""Cross-references: asterisked names (`Mary Halloran*`) pointing into the glossary.
+"""Cross-references: marked names pointing into the glossary.
 
-The asterisk follows the surname; the forenames before it are kept for the record and used
-to choose between glossary entries that share a surname. A name that matches no entry keeps
-the nearest spelling among the entries, for the check to suggest.
+Two marks are read: an asterisk after the surname (`Mary Halloran*`, outside the apparatus)
+and *quod vide* (`Mary Halloran (q.v.)`, `Halloran, _q.v._`), the biographical dictionary's
+mark, read in its entries too. The forenames before the surname are kept for the record and
+used to choose between glossary entries that share a surname. A name that matches no entry
+keeps the nearest spelling among the entries, for the check to suggest.
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ from fontes.text.spelling import SpellingIndex
 # line break), `Plen-*` (a word broken at the line end) or `FI'*` (OCR noise).
 _WORD_BEFORE = re.compile(r"[^\W\d_](?:[\w'\-]*[^\W\d_])?\Z")
 _FORENAME = re.compile(r"(?:[^\W\d_][\w'\-]*\.?|[^\W\d_]\.)$")
+# A capitalised surname, then `(q.v.)`, `(_q.v._)` or `, q.v.`.
+_QUOD_VIDE = re.compile(
+    r"(?P<surname>[A-Z\u00c0-\u00de][\w'\-]*[^\W\d_])(?:[ \t]*,)?\s*"
+    r"(?P<mark>\(\s*[_*]?q\.\s?v\.[_*]?\s*\)|[_*]?q\.\s?v\.[_*]?)"
+)
 
 
 def read_cross_references(doc: Document) -> None:
@@ -28,9 +35,18 @@ def read_cross_references(doc: Document) -> None:
     spellings = SpellingIndex()
     for surname in by_surname:
         spellings.relatives(surname)
-    for surname_start, asterisk in _asterisked_words(doc.folded):
-        surname = doc.folded[surname_start:asterisk]
-        if doc.in_apparatus(surname_start) or not surname[0].isupper():
+    marked = [
+        (surname_start, asterisk, asterisk + 1, "*")
+        for surname_start, asterisk in _asterisked_words(doc.folded)
+        if not doc.in_apparatus(surname_start)
+    ]
+    marked += [
+        (found.start("surname"), found.end("surname"), found.end(), "q.v.")
+        for found in _QUOD_VIDE.finditer(doc.folded)
+    ]
+    for surname_start, surname_end, end, mark in sorted(marked):
+        surname = doc.folded[surname_start:surname_end]
+        if not surname[0].isupper():
             continue
         start = _forenames_start(doc.folded, surname_start)
         candidates = by_surname.get(fold(surname), [])
@@ -45,11 +61,12 @@ def read_cross_references(doc: Document) -> None:
                 nearest = by_surname[variants[0]][0].id
         doc.cross_references.append(
             CrossReference(
-                name=doc.text[start:asterisk],
+                name=doc.text[start:surname_end],
                 start=start,
-                end=asterisk + 1,
+                end=end,
                 target=target,
                 nearest=nearest,
+                mark=mark,
             )
         )
 
