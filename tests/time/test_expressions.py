@@ -290,10 +290,24 @@ def test_a_count_of_centuries_before_a_direction_is_read(unit: str) -> None:
         "the ledger runs to p. 1234",
         "entry no. 1850 of the series",
         "he paid £1200 for it",
+        "under § 1801 of the harbour code",
+        "as art. 1789 of the statute provides",
+        "see para. 1234 of the report",
+        "an army of 1500 men marched",
+        "about 1400 acres of marsh",
+        "the quay stood at 1500 feet",
+        "the 1200 barrels were landed",
     ],
 )
 def test_sums_pages_and_numbers_in_a_series_are_no_years(text: str) -> None:
     assert [t for t in find_time_expressions(text) if t.type is TimeType.DATE] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["In 1801 prices rose", "about 1801 the quay closed", "by 1801 the mill was gone"]
+)
+def test_a_year_before_other_words_is_still_one(text: str) -> None:
+    assert [t.value for t in find_time_expressions(text)][:1] in (["1801"], ["1801~"])
 
 
 def test_a_year_beside_them_is_still_one() -> None:

@@ -546,12 +546,12 @@ def _century(match: re.Match[str], context: _Context) -> TimeExpression | None:
 @_rule(rf"(?:\b{_MOD}|\b{_APPROX})?\b(?P<year>{YEAR})(?P<uncertain>\?)?(?![-/]?\d|,\d|\.\d)")
 def _year(match: re.Match[str], context: _Context) -> TimeExpression | None:
     text = match.string
-    before = text[max(0, match.start() - 12) : match.start()]
+    before = text[max(0, match.start("year") - 12) : match.start("year")]
     if _no_year(match):
         return None
     after = text[match.end() : match.end() + 30]
-    if not match["mod"] and not match["approx"] and _counts_something(before, after):
-        return None  # `some 1500 members`
+    if not match["mod"] and _counts_something(before, after):
+        return None  # `some 1500 members`, `about 1400 acres`
     mod = "UNCERTAIN" if match["uncertain"] else _mod(match)
     value = match["year"]
     expression = _date(match, value, mod if mod != "UNCERTAIN" else "")
@@ -561,9 +561,12 @@ def _year(match: re.Match[str], context: _Context) -> TimeExpression | None:
 
 
 # What makes a year-like number something else: a sum (`$1500`, `£1200`, `1600l.`), a page
-# (`p. 1234`, `pp. 1201-1205`), a number in a series (`no. 1850`, `vol. 1201`).
+# (`p. 1234`, `pp. 1201-1205`), a paragraph or article (`§ 1801`, `art. 1789`), a number in
+# a series (`no. 1850`, `vol. 1201`).
 _NOT_A_YEAR_BEFORE = re.compile(
-    r"(?:[$£#]|\bpp?\.\s*|\bno\.\s*|\bvol\.\s*|\d,?|\bpp?\.\s*\d+\s*[-\u2013]\s*)$", re.IGNORECASE
+    r"(?:[$£#§¶]\s*|\b(?:pp?|nos?|vols?|paras?|arts?|sect|secs?|ch|chap|cap|fols?|ff|cols?)\.\s*"
+    r"|\b(?:lines?|articles?|paragraphs?|sections?)\s+|\d,?|\bpp?\.\s*\d+\s*[-\u2013]\s*)$",
+    re.IGNORECASE,
 )
 _NOT_A_YEAR_AFTER = re.compile(r"(?:\s?(?:l|li|lb|lbs)\.|l\b|[sd]\.)")
 
@@ -579,16 +582,21 @@ def _no_year(match: re.Match[str]) -> bool:
 
 def _counts_something(before: str, after: str) -> bool:
     """Whether a year-like number is a count: `1500 men`, `some 2000 members`."""
-    if re.search(r"\b(?:some|about|over|nearly|almost|than|by|of)\s*$", before, re.IGNORECASE):
-        follows = re.match(r"\s+([a-z]+)", after)
-        return follows is not None and follows[1].endswith("s") and len(follows[1]) > 3
     follows = re.match(r"\s+([a-z]+)\b", after)
-    return follows is not None and follows[1] in _COUNTED
+    if follows is None:
+        return False
+    if follows[1] in _COUNTED:
+        return True
+    quantity = re.search(r"\b(?:some|about|over|nearly|almost|than|by|of)\s*$", before, re.I)
+    return quantity is not None and follows[1].endswith("s") and len(follows[1]) > 3
 
 
 _COUNTED = frozenset(
     "men women people members workers soldiers troops persons children copies pages tons "
-    "acres miles pounds dollars roubles francs marks votes delegates strikers".split()
+    "acres miles pounds dollars roubles francs marks votes delegates strikers feet foot yards "
+    "horse head sail guns ships vessels barrels bushels hogsheads sheep cattle houses families "
+    "inhabitants souls prisoners killed wounded livres guineas shillings crowns ducats florins "
+    "thalers pesos rupees years leagues".split()
 )
 
 
