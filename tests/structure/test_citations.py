@@ -576,3 +576,9 @@ def test_in_a_text_that_cites_author_date_an_unlisted_author_is_cited_too() -> N
 def test_a_place_and_a_year_in_brackets_is_no_citation_where_few_are_author_date() -> None:
     doc = analyze("The trial was held in the capital (Moscow 1930) before a packed hall.")
     assert doc.citations == []
+
+
+def test_an_uncited_entry_is_reported_only_when_some_citation_reaches_the_bibliography() -> None:
+    cited = analyze("The dues rose (Tremayne: 'Wages and Tides'; p. 4).")
+    assert rules(cited, "CI003") == ["CI003"]  # Rosewarne is never cited
+    assert rules(analyze("The dues rose, as the ledgers show."), "CI003") == []

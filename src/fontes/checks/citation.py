@@ -91,6 +91,9 @@ def citation_not_in_bibliography(doc: Document) -> Iterator[Problem]:
 
     Example: a note citing `Marlow, The Long Quay (Bristol, 1974)` in a document whose
     bibliography lacks Marlow.
+
+    Premise: the document has a bibliography (at least one listed work); without one, every
+    cited work would be "not in it".
     """
     if not any(work.listed for work in doc.all_works):
         return
@@ -116,8 +119,14 @@ def uncited_bibliography_entry(doc: Document) -> Iterator[Problem]:
     shows which sources the surviving passages no longer use.
 
     Example: `Pryce, Eleanor: 'Ships and Wages'; Cardiff; 1962.` listed but never cited.
+
+    Premise: the text's citations were read and reach the bibliography (at least one cites a
+    listed work); a bibliography beside notes fontes could not read is not "never cited".
     """
+    works = {work.id: work for work in doc.all_works}
     cited = {citation.work for citation in doc.citations}
+    if not any(work_id in works and works[work_id].listed for work_id in cited):
+        return
     for work in doc.all_works:
         if work.listed and work.complete and work.id not in cited:
             yield Problem(work.start, work.end, f"bibliography entry {work.label()} is never cited")

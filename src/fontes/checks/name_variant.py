@@ -22,6 +22,9 @@ def name_variant(doc: Document) -> Iterator[Problem]:
     is the glossary's when there is one, otherwise the one used most often.
 
     Example: `Andrey Belinsky*` in the text, `BELINSKY, Andrei P.` in the glossary.
+
+    Premise: the two spellings belong to one linked person or body and differ as a
+    transliteration or a misspelling does (not as an OCR slip, which is OC002's).
     """
     glossary = {e.surname for e in doc.entities if e.glossary}
     for spelling, canonical, mention, count in _surname_variants(doc, glossary):

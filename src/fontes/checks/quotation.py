@@ -48,6 +48,9 @@ def declared_elision(doc: Document) -> Iterator[Problem]:
     in the source.
 
     Example: `"was a cattle market ... where a man learned to shove his neighbour aside"`.
+
+    Premise: an ellipsis inside quotation marks around at least four words (a quoted
+    passage, not a name or a title).
     """
     for quotation in doc.quotations:
         for elision in quotation.elisions:

@@ -20,6 +20,8 @@ def single_source(doc: Document) -> Iterator[Problem]:
     checks it against an independent account, whatever the bibliography lists.
 
     Example: five citations, all to the published transcript edited by one editor.
+
+    Premise: at least three citations were resolved to works, and all to the same one.
     """
     cited = Counter(c.work for c in doc.citations if c.work is not None)
     if len(cited) != 1:

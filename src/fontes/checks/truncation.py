@@ -66,6 +66,9 @@ def truncated_entry(doc: Document) -> Iterator[Problem]:
     their note, cannot be identified; at the end of a file it means the file itself is cut.
 
     Example: a last bibliography line `'Western Mail` with no closing quote, place or year.
+
+    Premise: a bibliography entry read without its title or year, or a glossary entry left
+    with a bracket open or ending on a comma, semicolon, colon or dash.
     """
     text_end = doc.paragraphs[-1].end if doc.paragraphs else 0
     for work in doc.all_works:
