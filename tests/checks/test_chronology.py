@@ -168,3 +168,73 @@ def test_a_citations_year_is_not_the_date_a_relative_date_counts_from() -> None:
     )
     assert findings(doc, "CH005") == []
     assert [doc.spoken(t) for t in doc.times] == ["Two years later", "1961"]
+
+
+# Premises on a biographical dictionary: its entries are full of years after the death
+# (editions, biographies, a son's dates); only the person's own dated acts are compared.
+
+DICTIONARY = "WARNE, JOHN (1711-1776).--Printer, _s._ of a saddler. {}"
+
+
+def dictionary(body: str) -> Document:
+    return glossary(DICTIONARY.format(body))
+
+
+def test_a_dictionary_entry_with_years_after_the_death_that_are_no_acts_is_fine() -> None:
+    doc = dictionary(
+        "His _Remains_ were _pub._ posthumously in 1781, and his _Life_ (1858) by a pupil. "
+        "His son, Amos Warne (1760-1831), kept the press until 1820. He _d._ in 1776; his "
+        "collected sermons followed in 1790. He left a journal, which was _pub._ in 1869."
+    )
+    assert [f.message for f in doc.findings if f.rule.startswith("CH")] == []
+
+
+def test_a_dictionary_entry_whose_person_acts_after_death() -> None:
+    doc = dictionary("In 1742 he began the _Courant_. In 1781 he opened a library at Thornby.")
+    [(span, message)] = findings(doc, "CH003")
+    assert span == "1781"
+    assert "'In 1781 he opened a library at Thornby' is dated 1781, after John Warne's" in message
+
+
+def test_a_dictionary_entry_whose_person_acts_before_birth() -> None:
+    doc = dictionary("She was fined in 1700 for a seditious sheet.")
+    [(span, message)] = findings(doc, "CH003")
+    assert span == "1700" and "before John Warne was born in 1711" in message
+
+
+def test_a_floruit_bounds_no_act() -> None:
+    doc = glossary("CARNE, RALPH (_fl._ 1650).--Stationer. He is last named in 1671.")
+    assert [f.rule for f in doc.findings if f.rule.startswith("CH")] == []
+
+
+def test_a_lone_year_in_a_dictionary_head_is_a_birth_not_a_death() -> None:
+    doc = glossary("LANE, ARTHUR (1844).--Poet. In 1901 he was knighted.")
+    (entry,) = doc.glossary
+    assert entry.lifespan is not None and entry.lifespan.edtf == "1844/.."
+    assert [f.rule for f in doc.findings if f.rule.startswith("CH")] == []
+
+
+def test_an_inverted_dictionary_lifespan() -> None:
+    doc = glossary("WARNE, JOHN (1776-1711).--Printer.")
+    [(span, _)] = findings(doc, "CH001")
+    assert span == "1776-1711"
+
+
+def test_a_work_by_a_surname_two_entries_share_has_no_known_author() -> None:
+    jane = "ELLERY, Jane, writer (1860-1930); editor (1890-95).\n"
+    mark = "ELLERY, Mark, printer (1830-1901); alderman (1880-85).\n"
+    work = BIBLIOGRAPHY.format("Ellery, Jane: 'Memories of the Port'; London; 1865.")
+    alone = fontes.analyze(STRIKE + "\n\n" + jane + work)
+    [(_, message)] = findings(alone, "CH006")
+    assert "its author Jane Ellery was born in 1860" in message
+    both = fontes.analyze(STRIKE + "\n\n" + mark + jane + work)
+    assert findings(both, "CH006") == []
+
+
+def test_a_sentence_about_an_edition_is_no_act_of_the_dead() -> None:
+    doc = glossary(
+        "\n\nHALLORAN, Bridget, organiser (1851-1897); secretary (1889-95).",
+        body="In March 1899 an edition of the speeches of Bridget Halloran* was printed.\n\n"
+        "The meeting was long and the vote was close.\n",
+    )
+    assert findings(doc, "CH007") == []

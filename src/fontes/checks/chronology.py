@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 
@@ -23,6 +24,9 @@ def inverted_lifespan(doc: Document) -> Iterator[Problem]:
     because the true year has to come from another source.
 
     Example: `HALLORAN, Bridget M., schoolteacher and organiser (1951-1897)`.
+
+    Premise: the entry prints a lifespan, birth then death; a floruit (`fl. 1650`, the years
+    a person is found at work) is no lifespan and is never read as one.
     """
     for entry in doc.glossary:
         span = entry.lifespan
@@ -44,6 +48,9 @@ def inverted_range(doc: Document) -> Iterator[Problem]:
     the narrative; an inverted range is a misprint that can mislead every comparison.
 
     Example: `Secretary of the Dockers' Union (1912-08)`.
+
+    Premise: the range is printed as one period, its first year then its last; an
+    abbreviated end that only the next century makes plausible (`1998-02`) is no inversion.
     """
     for entry in doc.glossary:
         for role in entry.roles:
@@ -76,9 +83,12 @@ def inverted_range(doc: Document) -> Iterator[Problem]:
 
 
 # Things that can happen to a person after death: a note may date them past the lifespan.
+# A year that dates a publication or an edition (`pub. in 1860`, `ed. by Hill in 1860`) may
+# be after the death even where the person is the subject of the sentence.
 _POSTHUMOUS = re.compile(
-    r"posthum|publish|commemorat|rehabilitat|buried|reburied|reinter|memorial|monument|"
-    r"honou?red|named after|exhum|obituar|remembered|canoni[sz]",
+    r"posthum|publish|(?<![a-z])pub\.|(?<![a-z])ed\.\s+by\b|\bedited|appeared|reprint|"
+    r"re-?issue|commemorat|rehabilitat|buried|reburied|reinter|memorial|monument|honou?red|"
+    r"named after|exhum|obituar|remembered|canoni[sz]",
     re.IGNORECASE,
 )
 # Words that make a statement about a dead person legitimate: it speaks of the death or
@@ -86,6 +96,12 @@ _POSTHUMOUS = re.compile(
 _ABOUT_THE_DEAD = re.compile(
     rf"\b(?:{DEATH_WORD}|dead|death|late|memory|posthum\w*|buried|funeral|grave|widow\w*|"
     r"obituary|legacy|commemorat\w*|mourn\w*)\b",
+    re.IGNORECASE,
+)
+# Words that make a sentence speak of a work, not of its author acting: an edition dated
+# after the author's death (`Penhale's Works, ed. by Keast, 1802`) is no act of the author.
+_ABOUT_A_WORK = re.compile(
+    r"\b(?:ed\.\s+by|edited|edition|edit\.|re-?issue[ds]?|reprint\w*|translated)\b",
     re.IGNORECASE,
 )
 _APPOSITION = re.compile(r",?\s*(?:in|on|that is,?|i\.e\.,?|namely)?\s*")
@@ -121,16 +137,24 @@ def outside_lifespan(doc: Document) -> Iterator[Problem]:
     not reported, nor is an office that ends the year its holder died.
 
     Example: `FARRAND, Thomas, shipowner (1850-1911); ... emigrated to Canada (1913)`.
+
+    Premise: the note dates an act of the person: an office or episode in a note's list of
+    roles, or, in the prose of a biographical dictionary, a sentence whose subject is the
+    person (`In 1771 he opened a library`). Any other year in a dictionary entry dates a
+    work, an edition, a biography of the person or someone else's act (a son's, an
+    editor's), which may well fall after the death; those are never compared.
     """
     lives = _lifespans(doc)
+    titles = {role.start: role.title for entry in doc.glossary for role in entry.roles}
     for event in doc.events:
         if event.kind is not EventKind.ROLE or not event.participants:
             continue
         entry, born, died = lives.get(event.participants[0], (None, None, None))
         if entry is None or event.earliest is None or event.latest is None:
             continue
-        title = doc.text[event.start : event.date_start].rstrip(" (")
-        if died is not None and event.earliest.year > died and not _POSTHUMOUS.search(title):
+        title = titles.get(event.start) or doc.text[event.start : event.date_start].rstrip(" (")
+        told = doc.text[event.start : event.end]
+        if died is not None and event.earliest.year > died and not _POSTHUMOUS.search(told):
             yield Problem(
                 event.date_start,
                 event.date_end,
@@ -159,6 +183,9 @@ def conflicting_dates(doc: Document) -> Iterator[Problem]:
     place the person differently against every event; the apparatus contradicts itself.
 
     Example: `OKAFOR, Samuel, printer (1871-1926); ... died in Lagos (1924)`.
+
+    Premise: the second date is stated as the birth or death itself (`died in Lagos
+    (1924)`, `Okafor died in 1924`), not as a year near a word of death.
     """
     lives = _lifespans(doc)
     for event in doc.events:
@@ -193,6 +220,9 @@ def relative_date_conflict(doc: Document) -> Iterator[Problem]:
     or the narrative has jumped without saying so.
 
     Example: `The strike ended in May 1911. Two years later, in 1914, the union split.`
+
+    Premise: the explicit date stands in apposition to the relative one (`Two years later,
+    in 1914`), so that both date the same event.
     """
     times = doc.times
     by_start = {t.start: t for t in times}
@@ -235,10 +265,17 @@ def work_before_its_subject(doc: Document) -> Iterator[Problem]:
     Example: `Ellery, Jane: 'The Dock Strikes of the Nineties'; London; 1869.`
 
     Premise: the title states the period by its year or decade; a day and month alone
-    (`dated March 26`) say nothing of the period treated.
+    (`dated March 26`) say nothing of the period treated. The author is the glossary's
+    person only where one entry has that surname: with two (a father and a son, say) the
+    author is unknown and the work is not compared with either lifespan.
     """
     lives = _lifespans(doc)
-    authors = {fold(entry.surname): entry for entry, _, _ in lives.values()}
+    surnames = Counter(fold(entry.surname) for entry in doc.glossary)
+    authors = {
+        fold(entry.surname): entry
+        for entry, _, _ in lives.values()
+        if surnames[fold(entry.surname)] == 1
+    }
     years = sorted(t.earliest.year for t in doc.times if t.earliest is not None)
     # `the Thirties` in a title is read in the century the document itself is about.
     about = date(years[len(years) // 2], 1, 1) if years else None
@@ -287,6 +324,11 @@ def named_after_death(doc: Document) -> Iterator[Problem]:
     (`the late`, `died`, `in memory of`) are not reported.
 
     Example: `HALLORAN, Bridget (1851-1897) ... In March 1899 Halloran addressed the meeting.`
+
+    Premise: the statement is running text, where the person is named as acting; the
+    apparatus (notes, glossary, a dictionary's entries, which name the dead in their works
+    and biographies) holds no statements, and a sentence about an edition, a reprint or a
+    translation of someone's works dates the work, not an act of its author.
     """
     lives = _lifespans(doc)
     reported: set[tuple[str, int]] = set()
@@ -298,7 +340,9 @@ def named_after_death(doc: Document) -> Iterator[Problem]:
             if entry is None or died is None or event.earliest.year <= died:
                 continue
             sentence = doc.folded[event.start : event.end]
-            if _ABOUT_THE_DEAD.search(sentence) or (person, event.start) in reported:
+            if _ABOUT_THE_DEAD.search(sentence) or _ABOUT_A_WORK.search(sentence):
+                continue
+            if (person, event.start) in reported:
                 continue
             reported.add((person, event.start))
             yield Problem(

@@ -44,14 +44,22 @@ _FULL_MONTHS = [full.capitalize() for full, *_ in _MONTH_SPELLINGS]
 _SHORT_MONTHS = [rf"{short.capitalize()}\.?" for _, *shorts in _MONTH_SPELLINGS for short in shorts]
 MONTH_NAME = "(?:" + "|".join(_FULL_MONTHS) + ")"
 MONTH = "(?:" + "|".join(_FULL_MONTHS + _SHORT_MONTHS) + ")"
+# A year of a range may be marked doubtful as printed: `1701?-1760`, `1310?-1362?`.
 _RANGE = re.compile(
-    rf"(?P<approx>{_APPROX})?(?P<first>{YEAR}|\?)\s*(?:-|to)\s*"
-    rf"(?P<last>{YEAR}|[0-9]{{1,2}}(?![0-9])|\?)?(?P<open>(?<=-)\s*)?"
+    rf"(?P<approx>{_APPROX})?(?P<first>{YEAR})?(?P<doubt_first>\?)?\s*(?:-|to)\s*"
+    rf"(?P<last>{YEAR}|[0-9]{{1,2}}(?![0-9]))?(?P<doubt_last>\?)?(?P<open>(?<=-)\s*)?"
 )
 _SINGLE = re.compile(rf"(?P<approx>{_APPROX})?(?P<year>{YEAR})(?P<uncertain>\?)?")
-_BORN = re.compile(rf"(?:b\.|born)\s*(?P<year>{YEAR})")
-_DIED = re.compile(rf"(?:d\.|died)\s*(?P<year>{YEAR})")
+# `b. 1900`, `d. 1663?`, `d. c. 1533`: one end of a lifespan, perhaps approximate or doubtful.
+_BORN = re.compile(rf"(?:b\.|born)\s*(?P<approx>{_APPROX})?(?P<year>{YEAR})(?P<uncertain>\?)?")
+_DIED = re.compile(rf"(?:d\.|died)\s*(?P<approx>{_APPROX})?(?P<year>{YEAR})(?P<uncertain>\?)?")
 _BETWEEN = re.compile(rf"between\s+(?P<first>{YEAR})\s+and\s+(?P<last>{YEAR})")
+# A lifespan printed as its two ends: `b. 1801, d. 1870`.
+_BORN_DIED = re.compile(rf"(?:b\.|born)\s*(?P<first>{YEAR})[,;]?\s*(?:d\.|died)\s*(?P<last>{YEAR})")
+# A birth printed as either of two years: `1661 or 1670-1730` (the earlier, marked doubtful).
+_EITHER_BORN = re.compile(rf"(?P<first>{YEAR})\s+or\s+{YEAR}\s*-\s*(?P<last>{YEAR})")
+# `fl. 1650`: the years a person is known to have been active, which bound no birth or death.
+_FLORUIT = re.compile(r"(?:fl\.|flor\.|floruit)\s*")
 _ROLLOVER_SPAN = 20
 
 
@@ -77,6 +85,12 @@ def parse_period(text: str, offset: int = 0) -> Period | None:
         return None
     lead = len(text) - len(text.lstrip())
     start, end = offset + lead, offset + lead + len(stripped)
+    if match := _BORN_DIED.fullmatch(stripped):
+        born, died = int(match["first"]), int(match["last"])
+        return Period(start, end, f"{born}/{died}", born, died)
+    if match := _EITHER_BORN.fullmatch(stripped):
+        born, died = int(match["first"]), int(match["last"])
+        return Period(start, end, f"{born}?/{died}", born, died)
     parts = re.split(r"\s*(?:,|\band\b|&)\s*", stripped)
     if len(parts) > 1 and not _BETWEEN.fullmatch(stripped):
         found = [_parse_item(part) for part in parts]
@@ -100,25 +114,29 @@ def _parse_item(text: str) -> tuple[str, int | None, int | None] | None:
         return f"{first}/{last}", first, last
     if match := _BORN.fullmatch(text):
         year = int(match["year"])
-        return f"{year}/", year, None
+        return f"{year}{_mark(match)}/", year, None
     if match := _DIED.fullmatch(text):
         year = int(match["year"])
-        return f"/{year}", None, year
+        return f"/{year}{_mark(match)}", None, year
     if match := _SINGLE.fullmatch(text):
         year = int(match["year"])
-        mark = "~" if match["approx"] else "?" if match["uncertain"] else ""
-        return f"{year}{mark}", year, year
+        return f"{year}{_mark(match)}", year, year
     if match := _RANGE.fullmatch(text):
         return _range(match)
     return None
 
 
+def _mark(match: re.Match[str]) -> str:
+    """EDTF's mark for a year printed approximate (`c. 1900`: `~`) or doubtful (`1900?`)."""
+    return "~" if match["approx"] else "?" if match["uncertain"] else ""
+
+
 def _range(match: re.Match[str]) -> tuple[str, int | None, int | None] | None:
     first_text, last_text = match["first"], match["last"]
-    if first_text == "?" and last_text in (None, "?"):
+    if first_text is None and (last_text is None or not match["doubt_first"]):
         return None
-    first = None if first_text == "?" else int(first_text)
-    if last_text in (None, "?"):
+    first = None if first_text is None else int(first_text)
+    if last_text is None:
         last = None
     elif len(last_text) <= 2:
         if first is None:
@@ -126,10 +144,21 @@ def _range(match: re.Match[str]) -> tuple[str, int | None, int | None] | None:
         last = expand_year(first, last_text)
     else:
         last = int(last_text)
-    approx = "~" if match["approx"] else ""
+    approx = "~" if match["approx"] else "?" if match["doubt_first"] else ""
     first_edtf = f"{first}{approx}" if first is not None else ""
-    last_edtf = str(last) if last is not None else ""
+    last_edtf = f"{last}{'?' if match['doubt_last'] else ''}" if last is not None else ""
     return f"{first_edtf}/{last_edtf}", first, last
+
+
+def parse_floruit(text: str, offset: int = 0) -> Period | None:
+    """`fl. 1650`, `fl. 1288-1338`: the period a person is known to have been active, or None
+    when `text` is no floruit. It bounds no birth or death, so it is never a lifespan."""
+    stripped = text.strip()
+    match = _FLORUIT.match(stripped)
+    if match is None:
+        return None
+    lead = len(text) - len(text.lstrip()) + match.end()
+    return parse_period(stripped[match.end() :], offset + lead)
 
 
 def find_periods(text: str, offset: int = 0) -> list[Period]:
