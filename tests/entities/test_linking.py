@@ -189,3 +189,35 @@ def test_linking_one_long_paragraph_costs_the_same_per_mention_at_any_length() -
     pyotr = next(e for e in people(doc) if e.forenames == "Pyotr")
     assert lev.surname == "Varanov" and len(people(doc)) == 3
     assert all(m.relative == pyotr.id for m in doc.mentions if m.source == "kinship")
+
+
+def kin_surname(text: str, named: str, kin: str) -> str:
+    """The surname linking gives the kin `kin` (`his son Edric`) in `text`, after the person
+    `named` as the model gives the name (any title before it left out)."""
+    doc = Document(text)
+    doc.paragraphs.append(Span(0, len(text)))
+    start = text.index(named)
+    words = named.split()
+    forenames, surname = " ".join(words[:-1]), words[-1]
+    person = Mention(
+        start, start + len(named), EntityKind.PERSON, "ner", forenames=forenames, surname=surname
+    )
+    start = text.index(kin)
+    relative = Mention(start, start + len(kin), EntityKind.PERSON, "kinship", forenames=kin)
+    doc.mentions.extend([person, relative])
+    link_entities(doc)
+    assert relative.relative == person.entity  # whom the kin is kin to, in every case
+    return relative.surname
+
+
+def test_kin_take_the_surname_of_a_person_named_in_full_or_by_title() -> None:
+    assert kin_surname("Mr. Quenby spoke. His brother Ivo listened.", "Quenby", "Ivo") == "Quenby"
+    assert kin_surname("Orrin Quenby spoke. His son Ivo listened.", "Orrin Quenby", "Ivo") == (
+        "Quenby"
+    )
+
+
+def test_kin_of_a_person_named_by_one_name_alone_take_no_surname_from_it() -> None:
+    # `Vortigan` may be a forename (a king's): his son is not `Edric Vortigan`.
+    text = "Vortigan ruled the hills. His son Edric ruled after him."
+    assert kin_surname(text, "Vortigan", "Edric") == ""

@@ -1,10 +1,19 @@
-"""Finding mentions: the document's own aliases, found in time linear in the text."""
+"""Finding mentions: the document's own aliases, found in time linear in the text, and the
+people the model gives, kept, cut or dropped as a reader would."""
 
 from __future__ import annotations
 
 import random
+import re
+from collections.abc import Iterator
 
+import pytest
+
+import fontes
+from fontes.entities import mentions
 from fontes.entities.mentions import _ALIAS, _alias_matches
+from fontes.entities.recognise import EntitySpan
+from fontes.model import EntityKind
 
 PIECES = [
     *("A", "Ab", "ab", "McD", "xY", "AB", "Trade", "Board", "committee", "Éa", "1", "_"),
@@ -29,3 +38,116 @@ def test_a_long_run_of_capitalised_words_names_the_alias_as_the_pattern_does() -
     [match] = _alias_matches(text, 0, len(text))
     assert match.span() == next(_ALIAS.finditer(text)).span()
     assert (match["name"], match["alias"]) == ("Northern Timber Committee", "Nortimber")
+
+
+# People the model gives, as a reader would keep them. The model's spans are given (the
+# patterns below), so each test is about the rules and not about the model's mood.
+
+
+def found(
+    monkeypatch: pytest.MonkeyPatch, text: str, *persons: str, kind: EntityKind | None = None
+) -> list[str]:
+    """The mentions (of `kind`, else people) fontes keeps when the model gives as people the
+    stretches of `text` that the patterns `persons` match."""
+
+    def given(text: str, spans: object, model: object = None) -> Iterator[EntitySpan]:
+        matches = sorted((m for p in persons for m in re.finditer(p, text)), key=re.Match.start)
+        return (EntitySpan(m.start(), m.end(), "person", "PERSON") for m in matches)
+
+    monkeypatch.setattr(mentions, "recognise", given)
+    doc = fontes.analyze(text)
+    wanted = kind or EntityKind.PERSON
+    return [doc.text[m.start : m.end] for m in doc.mentions if m.kind is wanted]
+
+
+def test_a_lone_name_next_to_a_speech_verb_is_a_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert found(monkeypatch, "'We sail at dawn,' said Quenby.", "Quenby") == ["Quenby"]
+    assert found(monkeypatch, "The boat was late. Quenby said nothing.", "Quenby") == ["Quenby"]
+
+
+def test_a_lone_name_nothing_supports_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert found(monkeypatch, "The boat was late. Quenby walked home.", "Quenby") == []
+
+
+def test_a_lone_name_the_model_gives_twice_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The boat was late. Quenby walked home. At night Quenby slept."
+    assert found(monkeypatch, text, "Quenby") == ["Quenby", "Quenby"]
+
+
+def test_a_forename_alone_is_kept_when_the_text_gives_it_in_a_longer_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Ivo Quenby came in May. Later Ivo sat down."
+    assert found(monkeypatch, text, "Ivo Quenby", r"Ivo(?= sat)") == ["Ivo Quenby", "Ivo"]
+
+
+def test_a_capitalised_common_noun_is_no_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Given twice, but the text also writes `hope`, and `his Majesty`: nouns, not names.
+    text = "Hope rose. Then Hope fell. We hope for rain. His Majesty ate; Majesty slept."
+    assert found(monkeypatch, text, "Hope", "Majesty") == []
+
+
+def test_a_place_the_model_takes_for_a_person_is_no_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "They wintered in Tarrent. Tarrent was cold, and Tarrent said nothing to them."
+    assert found(monkeypatch, text, "Tarrent") == []
+    text = "The Lower States voted. Orrin Vale moved to Wexshire."
+    assert found(monkeypatch, text, "Lower States", "Orrin Vale", "Wexshire") == ["Orrin Vale"]
+    places = found(monkeypatch, text, "Lower States", "Wexshire", kind=EntityKind.PLACE)
+    assert places == ["Lower States", "Wexshire"]
+
+
+def test_an_abbreviated_title_before_a_lone_name_makes_it_a_person(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "The brig came in at noon, Capt. Orrin in command; Gen. Thelwick met her."
+    assert found(monkeypatch, text, "Orrin", r"Gen\. Thelwick") == ["Orrin", "Thelwick"]
+
+
+def test_names_joined_by_and_or_punctuation_are_two_people(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The estate passed to Oriel and Tamsin, then to Berrow; Quaile and Pellam."
+    persons = found(monkeypatch, text, "Oriel and Tamsin", r"Berrow; Quaile and Pellam")
+    assert persons == ["Oriel", "Tamsin", "Berrow", "Quaile", "Pellam"]
+
+
+def test_a_lone_name_listed_with_other_people_is_a_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The hall held portraits of Orrin Vale, Quaile and Tamsin."
+    assert found(monkeypatch, text, "Orrin Vale", "Quaile", "Tamsin") == [
+        "Orrin Vale",
+        "Quaile",
+        "Tamsin",
+    ]
+
+
+def test_a_heading_or_a_title_run_into_a_name_is_cut_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "He read Death Of Corvane twice, and Corvane said more. Brisco's History sold well."
+    persons = found(monkeypatch, text, "Death Of Corvane", "Corvane(?= said)", "Brisco's History")
+    assert persons == ["Corvane", "Corvane", "Brisco"]
+
+
+def test_an_editors_initial_glued_to_a_dash_is_not_a_forename(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "So the record ends.--K. Abernell wrote the next page in 1801."
+    doc_persons = found(monkeypatch, text, r"K\. Abernell")
+    assert doc_persons == ["Abernell"]
+
+
+def test_a_word_broken_at_a_line_end_stays_in_the_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The deed was signed by Ivo Tarv\u00ac enish and others."
+    assert found(monkeypatch, text, "Ivo Tarv\u00ac enish") == ["Ivo Tarv\u00ac enish"]
+
+
+def test_a_regnal_number_or_titles_alone_are_no_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Osric XII reigned. XII and XII again, said the table. The Captains sailed."
+    assert found(monkeypatch, text, "Osric XII", r"XII(?= and)", r"(?<=and )XII", "Captains") == [
+        "Osric XII"
+    ]
+
+
+def test_an_initial_or_a_suffix_is_not_cut_off_as_an_epithet_nor_kept_as_a_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The text prints `a` in lower case, but `A.` is an initial, and `Esq.` no one's name.
+    text = "A. Quenby came with a cart. Orrin Vale, Esq., and Ivo Tarvenish signed."
+    persons = found(monkeypatch, text, r"A\. Quenby", r"Orrin Vale, Esq\., and Ivo Tarvenish")
+    assert persons == ["A. Quenby", "Orrin Vale", "Ivo Tarvenish"]

@@ -3,13 +3,14 @@
 People are seeded from the glossary, whose spelling is canonical. A mention with forenames
 joins the entity whose surname is the same name (`compare`) and whose forenames agree;
 same surname with other forenames is another person. A forename introduced by kinship takes
-the surname of the person just spoken of, unless the text gives one. A bare surname joins
-the one entity it can name; if it could name several, the paragraph decides when it names
-only one of them, otherwise the mention is marked ambiguous. Spellings are compared once
-per distinct pair that shares a key's first letter (`SpellingIndex`); each mention's paragraph
-is found once by bisection, and what a paragraph knows (the people it names with forenames,
-the person last named) is gathered in one pass over its mentions, so linking grows linearly
-with the number of mentions even when a whole newspaper page is one paragraph.
+the surname of the person just spoken of, unless the text gives one or named that person by
+one name alone, which may be a forename. A bare surname joins the one entity it can name; if
+it could name several, the paragraph decides when it names only one of them, otherwise the
+mention is marked ambiguous. Spellings are compared once per distinct pair that shares a
+key's first letter (`SpellingIndex`); each mention's paragraph is found once by bisection,
+and what a paragraph knows (the people it names with forenames, the person last named) is
+gathered in one pass over its mentions, so linking grows linearly with the number of
+mentions even when a whole newspaper page is one paragraph.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from fontes.model import (
     annotate,
     display_surname,
 )
-from fontes.text.names import fold, possessive_at, unique_id
+from fontes.text.names import after_title, fold, possessive_at, unique_id
 from fontes.text.spelling import Difference, SpellingIndex, compare
 
 _SAME_FORENAME = (Difference.SAME, Difference.TRANSLITERATION, Difference.OCR)
@@ -101,7 +102,7 @@ def link_entities(doc: Document) -> None:
     persons = [m for m in doc.mentions if m.kind is EntityKind.PERSON]
     paragraphs = _Paragraphs(doc)
     places = [paragraphs.index(m.start) for m in persons]
-    before = _last_named(doc, persons, places, lambda m: bool(m.surname))
+    before = _last_named(doc, persons, places, lambda m: _gives_surname(doc, m))
     for mention, relative in zip(persons, before, strict=True):
         if mention.source == "kinship" and relative and not mention.surname:
             annotate(mention, surname=relative.surname)  # `his brother Ivan`
@@ -126,6 +127,17 @@ def link_entities(doc: Document) -> None:
     doc.entities.extend(entities)
     doc.entities.extend(_group_by_name(doc, EntityKind.ORGANISATION, "org"))
     doc.entities.extend(_group_by_name(doc, EntityKind.PLACE, "place"))
+
+
+def _gives_surname(doc: Document, mention: Mention) -> bool:
+    """Whether `mention` names a surname that kin share: with forenames (`Ivan Marrow`), after
+    a title (`Mr. Pascoe`) or as the document knows it; a name alone may be a forename (`his
+    son Edric`, after `Vortigan`, is not Edric Vortigan)."""
+    if not mention.surname:
+        return False
+    return (
+        bool(mention.forenames) or mention.source != "ner" or after_title(doc.folded, mention.start)
+    )
 
 
 def _forenames_agree(known: str, given: str) -> bool:

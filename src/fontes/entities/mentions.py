@@ -5,17 +5,24 @@ reliable for its own names: the glossary's people, the asterisked names, names d
 an alias in parentheses (`the 'Trade Committee' (Torgkom)`), and close spellings of those
 names that OCR or transliteration produced. Titles and ranks (`General`, `Professor`) are
 kept out of the name; a forename introduced by kinship (`his brother Ivan`) is a person too.
+
+A person the model gives is read as a reader would: two names joined by `and` or punctuation
+are two people; a heading, a title or an editor's initial the model ran into the name is cut
+off; a name alone is kept when a title stands before it or the document supports it (see
+`_LoneNames`), and a capitalised common noun or a place is not a person.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from itertools import pairwise
 
-from fontes.entities.recognise import recognise
+from fontes.entities.recognise import EntitySpan, recognise
 from fontes.model import Document, EntityKind, Mention, Span, SpanSet, display_surname
-from fontes.text.names import EDITOR_WORDS, TITLES, WORD, fold, strip_possessive
+from fontes.text.names import EDITOR_WORDS, TITLES, WORD, after_title, fold, strip_possessive
 from fontes.text.spelling import Difference, compare, is_known_word, transliteration_key
 
 _CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][\w\-]*[\w]")
@@ -49,7 +56,37 @@ _ORGANISATION_WORDS = frozenset(
 )
 _PARTICLES = frozenset("de da di del van von der den la le du dos das ter ten y".split())
 _NOT_NAMES = EDITOR_WORDS | frozenset("cit op ibid ibidem idem loc p pp vol".split())
-_WORD_BEFORE = re.compile(r"(\w+)\.?\s+$")
+# What parts two names in one statistical span: `Oriel and Tamsin`, `Quaile, Pellam`, and
+# the columns of a table.
+_NAME_BREAK = re.compile(
+    r"\s*(?:[,;](?:\s*(?:and|&)(?=\s))?|--+|[\u2013\u2014]|\s(?:and|&)(?=\s))\s*|\s{3,}"
+)
+_DASHES = ("-", "\u2013", "\u2014")
+_NAME_SUFFIXES = frozenset("esq esqs esquire jr junr sr senr".split())
+# The last word of a place the model may take for a person (`the Lower States`).
+_PLACE_WORDS = frozenset(
+    """
+    states kingdom county counties islands isles provinces colonies territory territories
+    republic empire ocean sea river mountains harbour harbor falls avenue avenues street
+    castle
+    """.split()
+)
+# What joins the names of a list of people: `Quaile, Pellam and Berrow`.
+_LIST_JOIN = re.compile(r"\s*(?:[,;]\s*(?:and\s+)?|and\s+|&\s*)")
+# The end of a line where OCR or print broke a word: `Tarv¬ enish`, `Mc-\nQuaile`.
+_BROKEN_WORD = re.compile(r"[\u00ac\-]\s*$")
+_REGNAL_NUMBER = re.compile(r"[IVXLC]+")
+_LOWER_WORD = re.compile(r"(?<![\w'\-])[a-z][a-z'\-]*")
+# A capitalised word after an article or a possessive is a noun (`his Majesty`, `the Tarrent`),
+# and after `in` (not in the possessive) a place (`in Tarrent`), whatever else the model says.
+_AFTER_ARTICLE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Yy]our|[Mm]y)\s+([A-Z][\w\-]*)"
+)
+_AFTER_IN = re.compile(r"\b(?:in|near|across|throughout|towards)\s+([A-Z][\w\-]*)(?!\w|['\u2019])")
+# The verbs of speech that show a lone word to be a speaker's name (`said Quenby`).
+_SPEECH = "said|says|asked|replied|answered|cried|exclaimed|added|continued|declared|stated"
+_SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH}|wrote)\s+$")
+_SPEECH_AFTER = re.compile(rf"\s*,?\s*(?:{_SPEECH})\b")
 
 
 def find_mentions(doc: Document, model: str | None = None) -> None:
@@ -74,12 +111,19 @@ def find_mentions(doc: Document, model: str | None = None) -> None:
         add(mention)
     people = {fold(entry.surname): entry.surname for entry in doc.glossary}
     people.update((fold(r.name.split()[-1]), r.name.split()[-1]) for r in doc.cross_references)
-    for span in recognise(doc.text, [(p.start, p.end) for p in body], model):
-        cleaned = _clean(doc, span.start, span.end, EntityKind(span.kind), people, aliases)
-        if cleaned is not None:
+    recognised = list(recognise(doc.text, [(p.start, p.end) for p in body], model))
+    lone = _LoneNames.of(doc, body, recognised)
+    for span in recognised:
+        kind = EntityKind(span.kind)
+        for cleaned in _clean(doc, span.start, span.end, kind, people, aliases, lone):
             add(cleaned)
-    # Surnames the text gives with forenames are names it may repeat alone.
-    people.update((fold(m.surname), m.surname) for m in mentions if m.forenames and m.surname)
+    # Surnames the text gives with forenames are names it may repeat alone (not the regnal
+    # number of `Osric XII`).
+    people.update(
+        (fold(m.surname), m.surname)
+        for m in mentions
+        if m.forenames and m.surname and not _REGNAL_NUMBER.fullmatch(m.surname)
+    )
     for mention in list(_gazetteer(doc, body, people, aliases)):
         add(mention)
     mentions.sort(key=lambda m: m.start)
@@ -168,45 +212,207 @@ def _clean(
     kind: EntityKind,
     people: dict[str, str],
     aliases: dict[str, EntityKind],
-) -> Mention | None:
-    """Trim a statistical mention to the name itself, and type it by what the document knows."""
-    text = doc.folded[start:end]
-    cut = min((text.find(mark) for mark in (":", "*") if mark in text), default=len(text))
-    end = start + cut
-    while end > start and not doc.folded[end - 1].isalnum():
-        end -= 1
-    while start < end and not doc.folded[start].isalnum():
-        start += 1
+    lone: _LoneNames,
+) -> Iterator[Mention]:
+    """Trim a statistical mention to the name itself, and type it by what the document knows.
+    A person's span may hold several names (`Oriel and Tamsin`), or none."""
+    start, end = _trimmed(doc.folded, start, end)
     words = WORD.findall(doc.folded, start, end)
-    if words and words[0].lower() == "the":
-        start = doc.folded.index(words[0], start) + len(words[0])
-        while start < end and not doc.folded[start].isalnum():
-            start += 1
-        words = words[1:]
     if not words or not any(ch.isupper() for ch in "".join(words)):
-        return None
+        return
     if words[-1].lower() in _NOT_NAMES or fold(words[-1]) in TITLES:
-        return None  # `Ed`, `op. cit`, `the White Russian General`
+        return  # `Ed`, `op. cit`, `the White Russian General`
+    if kind is EntityKind.PERSON and len(words) == 1 and _is_titles(words[0]):
+        return  # `the Captains` are no one (but `Ivo Brothers` is a name)
     name = doc.folded[start:end]
     if name in aliases:
-        return Mention(start=start, end=end, kind=aliases[name], source="ner")
-    if fold(strip_possessive(words[-1])) in people:
-        return _person(doc, start, end, "ner")
-    if kind is EntityKind.PERSON:
-        # `Recorder of Stanmouth` is an office; a lone word (`Tyne`) is too weak unless a
-        # title stands before it (`Admiral Purvey`).
-        if any(word.islower() and word not in _PARTICLES for word in words):
-            return None
-        if len(words) < 2 and not _after_title(doc, start):
-            return None
-        return _person(doc, start, end, "ner")
-    return Mention(start=start, end=end, kind=kind, source="ner")
+        yield Mention(start=start, end=end, kind=aliases[name], source="ner")
+    elif kind is EntityKind.PERSON:
+        for part_start, part_end in _names_in(doc.folded, start, end):
+            named = _person_named(doc, part_start, part_end, people, lone)
+            if named is not None:
+                yield named
+    elif fold(strip_possessive(words[-1])) in people:
+        yield _person(doc, start, end, "ner")
+    else:
+        yield Mention(start=start, end=end, kind=kind, source="ner")
 
 
-def _after_title(doc: Document, start: int) -> bool:
-    """Whether the word just before `start` is a title or rank (`Mr.`, `General`)."""
-    before = _WORD_BEFORE.search(doc.folded, max(0, start - 24), start)
-    return before is not None and fold(before[1]) in TITLES
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A statistical mention's span without what follows a `:` or `*`, the punctuation
+    around it and a leading `the`."""
+    marks = [at for mark in (":", "*") if (at := text.find(mark, start, end)) >= 0]
+    end = min(marks, default=end)
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    while start < end and not text[start].isalnum():
+        start += 1
+    first = WORD.search(text, start, end)
+    if first and first[0].lower() == "the":
+        start = first.end()
+        while start < end and not text[start].isalnum():
+            start += 1
+    return start, end
+
+
+def _names_in(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The names a person's span holds: two joined by `and`, a comma, a semicolon or a dash
+    are two people (`Oriel and Tamsin`, `Quaile, Pellam`), each without the punctuation."""
+    breaks = [bound for m in _NAME_BREAK.finditer(text, start, end) for bound in m.span()]
+    bounds = [start, *breaks, end]
+    for part_start, part_end in zip(bounds[::2], bounds[1::2], strict=True):
+        part_start, part_end = _trimmed(text, part_start, part_end)
+        if part_end > part_start:
+            yield part_start, part_end
+
+
+def _person_named(
+    doc: Document, start: int, end: int, people: dict[str, str], lone: _LoneNames
+) -> Mention | None:
+    """The person one name of a statistical person's span names (a place when its last word
+    says so: `the Lower States`, `Wexshire`), or None when the name is too weak or no one's."""
+    words = list(WORD.finditer(doc.folded, start, end))
+    if not words:
+        return None
+    if fold(strip_possessive(words[-1][0])) in people:
+        return _person(doc, start, end, "ner")
+    words = _name_words(doc.folded, words, lone)
+    start, end = words[0].start(), words[-1].end()
+    names = [word[0] for word in words]
+    if any(
+        word[0].islower()
+        and word[0] not in _PARTICLES
+        and not _BROKEN_WORD.search(doc.folded, max(start, word.start() - 8), word.start())
+        for word in words
+    ):
+        return None  # `Recorder of Stanmouth` is an office; `Tarv¬ enish` is one word
+    if fold(names[-1]) in _PLACE_WORDS or fold(names[-1]).endswith("shire"):
+        return Mention(start=start, end=end, kind=EntityKind.PLACE, source="ner")
+    if len(names) < 2 and fold(names[0]) in _NAME_SUFFIXES:
+        return None  # the `Esq.` of `Orrin Vale, Esq.`
+    if len(names) < 2 and not (
+        after_title(doc.folded, start) or lone.supports(doc.folded, start, end, names[0])
+    ):
+        return None
+    return _person(doc, start, end, "ner")
+
+
+def _name_words(text: str, words: list[re.Match[str]], lone: _LoneNames) -> list[re.Match[str]]:
+    """The words of a name, without the words the model ran into it: a title-case heading or
+    title before a capitalised word no name holds (`Death Of Corvane`), what follows a
+    possessive (`Brisco's History`), an initial glued to a dash before it (the editor's
+    `--K.` that signs the text before `Abernell`), and an epithet that the text also prints
+    in lower case (`the Witch Morwen`, when it speaks of a witch)."""
+    words = words[
+        max((i + 1 for i, w in enumerate(words[:-1]) if w[0] in _NOT_SURNAMES), default=0) :
+    ]
+    possessive = next((i for i, w in enumerate(words[:-1]) if strip_possessive(w[0]) != w[0]), None)
+    if possessive is not None:
+        words = words[: possessive + 1]
+    if (
+        len(words) > 1
+        and len(words[0][0]) == 1
+        and text[words[0].start() - 1 : words[0].start()] in _DASHES
+    ):
+        words = words[1:]
+    while len(words) > 1 and len(words[0][0]) > 2 and words[0][0][:1].isupper():
+        if fold(words[0][0]) not in lone.lower or fold(words[0][0]) in _PARTICLES:
+            break  # `A. Quenby` (`a`), `La Brisque` (`la`), `De Vantry`
+        words = words[1:]
+    return words
+
+
+def _is_titles(word: str) -> bool:
+    """Whether `word` is a title or rank in the plural (`Captains`)."""
+    folded = fold(word)
+    return folded.endswith("s") and folded[:-1] in TITLES
+
+
+@dataclass(frozen=True, slots=True)
+class _LoneNames:
+    """What the document says of the one-word names the model gives as people: the model
+    may read a name alone (`said Quenby`) or a capitalised common noun (`Hope`) as one."""
+
+    alone: Counter[str]  # how often the model gives each word alone as a person
+    listed: frozenset[int]  # where the names it lists with other people end
+    in_longer: frozenset[str]  # the words of the longer names it gives people
+    places: frozenset[str]  # the names it gives places
+    lower: frozenset[str]  # the words the text prints in lower case
+    nouns: frozenset[str]  # the capitalised words it prints as nouns or places
+
+    @classmethod
+    def of(cls, doc: Document, body: list[Span], recognised: list[EntitySpan]) -> _LoneNames:
+        alone: Counter[str] = Counter()
+        in_longer: set[str] = set()
+        places: set[str] = set()
+        names: list[tuple[int, int]] = []
+        for span in recognised:
+            start, end = _trimmed(doc.folded, span.start, span.end)
+            if span.kind == EntityKind.PLACE:
+                places.add(fold(doc.folded[start:end]))
+            elif span.kind == EntityKind.PERSON:
+                for part_start, part_end in _names_in(doc.folded, start, end):
+                    names.append((part_start, part_end))
+                    words = [
+                        fold(strip_possessive(word))
+                        for word in WORD.findall(doc.folded, part_start, part_end)
+                        if fold(word) not in TITLES
+                    ]
+                    if len(words) == 1:
+                        alone[words[0]] += 1
+                    else:
+                        in_longer.update(words)
+        lower = {w for p in body for w in _LOWER_WORD.findall(doc.folded, p.start, p.end)}
+        nouns = {
+            fold(word)
+            for p in body
+            for pattern in (_AFTER_ARTICLE, _AFTER_IN)
+            for word in pattern.findall(doc.folded, p.start, p.end)
+        }
+        return cls(
+            alone,
+            _listed(doc.folded, names),
+            frozenset(in_longer),
+            frozenset(places),
+            frozenset(lower),
+            frozenset(nouns),
+        )
+
+    def supports(self, text: str, start: int, end: int, word: str) -> bool:
+        """Whether the document supports `word` at `start:end`, which the model gives alone,
+        as a person's name: the model gives it alone more than once, or within a longer
+        name, or in a list of people (`Quaile, Pellam and Berrow`), or a speech verb
+        stands next to it (`said Quenby`, `Ivo said`); never a word the text prints in
+        lower case too, or after an article (`his Majesty`) or `in` (`in Tarrent`), nor a
+        place, nor a word of one or two letters (an initial, or `Ho`, OCR's `He`), nor a
+        regnal number."""
+        key = fold(strip_possessive(word))
+        if len(key) < 3 or key in self.lower or key in self.places or key in self.nouns:
+            return False
+        if _REGNAL_NUMBER.fullmatch(word):
+            return False  # `XII`, of `Osric XII` in a table's column
+        return (
+            self.alone[key] > 1
+            or key in self.in_longer
+            or end in self.listed
+            or _speech_next_to(text, start, end)
+        )
+
+
+def _listed(text: str, names: list[tuple[int, int]]) -> frozenset[int]:
+    """The ends of the `names` (in text order) that stand in a list of people, joined to the
+    next or the one before by a comma, a semicolon, `and` or `&` (`Quaile, Pellam and Berrow`)."""
+    listed: set[int] = set()
+    for (_, previous_end), (start, end) in pairwise(names):
+        if _LIST_JOIN.fullmatch(text, previous_end, start):
+            listed.update((previous_end, end))
+    return frozenset(listed)
+
+
+def _speech_next_to(text: str, start: int, end: int) -> bool:
+    return bool(
+        _SPEECH_BEFORE.search(text, max(0, start - 16), start) or _SPEECH_AFTER.match(text, end)
+    )
 
 
 def _gazetteer(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Words that precede a name in prose without being part of it: ranks, offices, honorifics.
+# Words that precede a name in prose without being part of it: ranks, offices, honorifics,
+# and their abbreviations as newspapers print them (`Gen. Thelwick`, `Capt. Orrin`).
 TITLES = frozenset(
     """
     general generals admiral colonel captain major lieutenant marshal commander
@@ -15,9 +16,15 @@ TITLES = frozenset(
     queen tsar emperor empress archbishop bishop cardinal father reverend rev saint st
     mr mrs ms miss herr frau monsieur madame comrade citizen canon vicar rector dean
     abbot abbess rabbi imam pastor elder brother sister mother pope patriarch
+    earl marquis marquess viscount abbe madam mademoiselle demoiselle mme mlle messrs sheriff
+    mayor inspector sergeant corporal alderman
+    gen col capt maj lieut lt adm gov hon sgt supt
     """.split()
 )
 
+# The word before a name, and its point (`Mr.`) or the comma of an apposition (`the
+# admiral, Quenby`).
+_WORD_BEFORE = re.compile(r"(\w+)\.?,?\s+$")
 _SLUG = re.compile(r"[^a-z0-9]+")
 # A word as historians' texts spell names: letters, with inner apostrophes and hyphens.
 WORD = re.compile(r"[^\W\d_][\w'\-]*")
@@ -49,6 +56,12 @@ def fold(name: str) -> str:
     """Lower case without accents, for comparing spellings: `Brontë` == `BRONTE`."""
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def after_title(text: str, start: int) -> bool:
+    """Whether the word just before `start` of `text` is a title or rank (`Mr.`, `Gen.`)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 24), start)
+    return before is not None and fold(before[1]) in TITLES
 
 
 def slug(text: str) -> str:
