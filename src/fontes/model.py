@@ -730,6 +730,9 @@ class Garble(Record):
     cause: GarbleCause
     # The stray mark found before the word (`~`, `.`), if any.
     stray: str = ""
+    # How likely the word is damaged (0-1): the posterior under OCR's noisy channel, given how
+    # noisy the document is (`fontes.entities.ocr`).
+    score: float = 1.0
 
 
 class Category(StrEnum):

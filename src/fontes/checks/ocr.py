@@ -19,6 +19,16 @@ def garbled_word(doc: Document) -> Iterator[Problem]:
     the page image, never an automatic fix.
 
     Example: `Moscow State Ijniversity` (University), `Commissaar` (Commissar), `of,the`.
+
+    Premise: OCR damage is evidence in a document, and the rule weighs it so. It fires only
+    where the word is likelier a misreading than a word: a slip OCR makes (`rn` for `m`, `Ij`
+    for `U`, a stray `~`) turning a common word into this one, against the chance that the
+    word is real as printed (English, French, German... or a name or term the document
+    repeats). A raw scan, full of stray marks, digits among letters and non-words, expects
+    such slips; a clean transcription does not, and needs much stronger evidence (a mark only
+    OCR leaves, `Ij`, or the right spelling used elsewhere in the document). Latin,
+    archaic spellings (`meerly`, `apprized`) and the document's names are left alone. Each
+    garble carries its `score`, how likely the word is damaged.
     """
     for garble in doc.garbles:
         yield Problem(

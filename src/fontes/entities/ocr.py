@@ -1,29 +1,35 @@
-"""OCR damage in running text: words no lexicon knows that one OCR slip away are words it does.
+"""OCR damage in running text: words that are likelier a misreading of another word than real.
 
-A word is suspected only when a correction exists: undoing a typical OCR confusion (`Ij`→`U`,
-`rn`→`m`, `1`→`l`, a doubled letter, a stray `~` or `.`, a comma read for a space), or, for a
-lower-case word, one edit, gives a common English word (wordfreq). Names the document uses
-(its people, bodies and places) and words it uses more than once, such as transliterations and
-foreign terms, are never suspected. Words are read from the reading view
-(`text.reading_view`): without page furniture and italic marks, and whole where a line end
-hyphenated them.
+Each word is weighed as a noisy channel weighs it (`text.ocr_channel`): the chance that OCR
+printed it for a candidate (one or two of OCR's confusions, `rn`→`m`, `Ij`→`U`, `tho`→`the`;
+a doubled letter; rarer, one letter dropped, added or changed; a stray mark before it; a comma
+for a space), times how common the candidate is (in English and in this document), against the
+chance that the word is real as printed (its frequency in English or in a language historians
+quote; for a word no lexicon knows that the document repeats, its frequency in the document).
+The prior is the document's own noise: a raw OCR page full of stray marks, digit-letter
+mixtures and non-words is expected to garble words, a clean transcription is not, so it needs
+much stronger evidence. In a scan with many more non-words than a clean text has, a non-word
+is damage as often as that excess says, and its correction the likeliest word within two
+slips. A garble's `score` is how likely the word is damaged.
+
+Names the document vouches for (its people, bodies and places) are never suspected. Words are
+read from the reading view (`text.reading_view`): without page furniture and italic marks, and
+whole where a line end hyphenated them.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterator
-from functools import cache
-from string import ascii_lowercase
-
-from wordfreq import zipf_frequency
+from dataclasses import dataclass, field
 
 from fontes.model import Document, Garble, GarbleCause, fold
 from fontes.text.markup import without_markup
 from fontes.text.names import strip_possessive
+from fontes.text.ocr_channel import LONGEST, confusions, edits, english, foreign, nearby
 from fontes.text.reading_view import reading_view
-from fontes.text.spelling import OCR_CONFUSIONS
 
 _TOKEN = re.compile(r"[^\W\d_]+,[^\W\d_]+|(?<![\w~^`.])[~^`_.]*[^\W_][\w']*[^\W_]")
 _STRAY = re.compile(r"^[~^`_.]+")
@@ -31,18 +37,74 @@ _GLUED = re.compile(r"([a-z]+),([a-z]+)")
 _MEASURE = re.compile(
     r"\d+(?:[.,]\d+)?(?:in|ins|ft|yd|yds|mi|cm|mm|km|kg|lb|lbs|oz|st|nd|rd|th|am|pm|hrs|min|"
     r"sec|mph|kph|kw|hp|pc|bn)"
-    # one letter (`10s`, `20m`) only after two digits: `1s` and `1t` are OCR for `is`, `it`
-    r"|\d{2,}(?:[.,]\d+)?[a-z]",
+    # one letter (`10s`, `20m`) only after two digits: `1s` and `1t` are OCR for `is`, `it`;
+    # but shillings and pence after any other digit (`5s`, `6d`)
+    r"|\d{2,}(?:[.,]\d+)?[a-z]|[02-9][sd]",
     re.IGNORECASE,
 )
-# A correction must be an ordinary word, not a rare one a slip could produce by chance; the
-# word itself must be rare enough that no dictionary-minded reader would know it.
-COMMON = 2.5
-RARE = 1.0
-_GLUED_WORDS = 3.0
-# No correction is this long (two glued common words included). A longer run (`0000…` in a
-# table, OCR noise) is not suspected, since its candidates would cost its length squared.
-LONGEST = 48
+_DIGIT = re.compile(r"\d")
+# A digit in a word, where only a letter can be (`Eng1and`, `1s`, `t0`); not a code (`x202F`).
+_DIGIT_AMONG_LETTERS = re.compile(r"^(?:[^\W\d_]+\d[^\W\d_]+|\d[a-z]+|[a-z]+0)$")
+_LOWER_ASCII = re.compile(r"[a-z]+")
+_LABEL = re.compile(r"([^\W\d_]{3,})\d+")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_SHOUTED = re.compile(r"[A-Z]{5,}")  # a headline's word; shorter capitals may be initials
+# Latin's inflections (wordfreq has no Latin): `legionum`, `dominatione`, `effectae`. A word
+# no lexicon knows that ends so is read as Latin quoted, not as a scan's non-word.
+_LATIN_ENDING = re.compile(
+    r"(?:orum|arum|ibus|ae|um|que|n?tur|iones?|ionem|atus|itas|itatem|ius|ii|is|ur|unt|ent)$"
+)
+# An address is no prose: its parts (`~user`, `.html`) are not words to weigh.
+_ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")
+# A capital after a small letter, as OCR puts one (`hWr`, `cbarGes`), not as names do (`McKay`).
+_CAPITAL_WITHIN = re.compile(r"^(?!Ma?c|De|Di|La|Le|O)[A-Za-z]*[a-z][A-Z]")
+# A correction must be an ordinary word (Zipf 2.5: `harbour`, not `fronds`), never a rare one
+# that a slip could reach by chance; two glued words must both be common (Zipf 3).
+COMMON = 10 ** (2.5 - 9)
+_GLUED_WORDS = 10 ** (3.0 - 9)
+# The frequency of a word no lexicon lists (Zipf 1, below wordfreq's smallest): a name, a
+# term of art, a Latin word read as real.
+UNLISTED = 10 ** (1.0 - 9)
+# A foreign word counts at this share of its frequency in its own language.
+FOREIGN_SHARE = 0.5
+# How much a word's use in this document counts beside its use in English at large.
+IN_DOCUMENT = 0.5
+# A word's own repetitions vouch for it only when English hardly knows it (below Zipf 3):
+# a name or term the document coins, not `tho` repeated by a worn type.
+_COINED = 10 ** (3.0 - 9)
+# The document's noise, as the share of its words that OCR damaged: at least this much in any
+# text (a clean transcription has its typos), at most this much in the worst scan; the
+# estimate counts words with OCR's tell-tale signs, and is scaled up, since most damaged words
+# show none of them.
+LEAST_NOISE = 0.002
+MOST_NOISE = 0.2
+_NOISE_PER_SIGN = 6.0
+# Both estimates start from a clean text's, as if this many words had been read.
+_PRIOR_WORDS = 250
+# Lower-case words no lexicon knows, in a clean transcription (archaisms, Latin, terms of art:
+# at most 1 in 110 in the dev set's Project Gutenberg books); a scan's excess over this share
+# is OCR's, and each such non-word stands for some ten damaged words that are no non-words
+# (real words misread, names, capitals, words run together or split).
+CLEAN_NON_WORDS = 0.008
+_NOISE_PER_NON_WORD = 10.0
+# A stray `~` or `^` before a word is OCR's on the face of it: no prose or markup writes one
+# there, so the word is damaged as often as not. A `.` or `_` before a word may be a file's
+# extension (`.csv`) or an identifier: damage only as often as the document's noise says, and
+# the mark is legitimate in this share of the words that carry one.
+STRAY_NOISE = 0.5
+_OCR_ONLY_MARKS = "~^"
+LEGITIMATE_MARK = 0.01
+# Backticks and double underscores before a word are Markdown's code and bold: no OCR slip.
+_CODE = re.compile(r"^(?:`|__)")
+COMMA_FOR_SPACE = 0.01  # P(`of,the` | `of the`)
+# A garble is recorded when the word is at least this likely damaged.
+REPORTED = 0.5
+_MOST_LIKELY_WORD = 0.05  # `the`: no candidate is more frequent
+_SHORT = 4  # a non-word this short (`tbe`, `ot`) is OCR's sign, a long one may be Latin
+# A word of one or two letters is a correction only if it is among the commonest (`of`, `in`):
+# `nd`, `oi` and `th` are abbreviations and fragments, more often than any word's original.
+_TINY = 2
+_TINY_COMMON = 10 ** (5.0 - 9)
 
 
 def find_garbles(doc: Document) -> None:
@@ -59,76 +121,194 @@ def find_garbles(doc: Document) -> None:
     # to correct); each mapped back to its characters in the original.
     # Italic marks are markup, not stray marks (`_Ledgers_`).
     view = reading_view(without_markup(doc.text), [(f.start, f.end) for f in doc.furniture])
-    tokens = [
-        (match.start(), strip_possessive(match[0])) for match in _TOKEN.finditer(fold(view.text))
-    ]
-    counts = Counter(word for _, word in tokens)
+    prose = _ADDRESS.sub(lambda address: " " * len(address[0]), fold(view.text))
+    tokens = [(match.start(), strip_possessive(match[0])) for match in _TOKEN.finditer(prose)]
+    reader = GarbleReader([word for _, word in tokens], name_words)
     for start, word in tokens:
-        if counts[word] > 1 or word.lower() in name_words:
+        if word.lower() in name_words:
             continue
-        found = _correction(word)
+        found = reader.correction(word)
         if found is not None:
-            correction, cause, stray = found
             original_start, original_end = view.original_span(start, start + len(word))
-            doc.garbles.append(Garble(original_start, original_end, correction, cause, stray))
+            doc.garbles.append(Garble(original_start, original_end, *found))
 
 
-def _correction(word: str) -> tuple[str, GarbleCause, str] | None:
-    """The likely original of `word`, the slip it undoes and the stray mark before it, if any."""
-    if len(word) > LONGEST:
-        return None
-    if _MEASURE.fullmatch(word):
-        return None  # `8in`, `40cm`, `1930s`: a number and its unit, not a misread word
-    if glued := _GLUED.fullmatch(word):
-        left, right = glued.groups()
-        if min(_zipf(left), _zipf(right)) >= _GLUED_WORDS:
-            return f"{left} {right}", GarbleCause.COMMA_FOR_SPACE, ""
-        return None
-    found = _STRAY.match(word)
-    stray = found[0] if found else ""
-    core = word[len(stray) :]
-    if _zipf(core) >= COMMON and stray:
-        return core, GarbleCause.STRAY_MARK, stray
-    if _zipf(core) >= RARE:
-        return None
-    best = max(_ocr_candidates(core), key=_zipf, default=None)  # `1s`: `is` before `ls`
-    if best is not None and _zipf(best) >= COMMON:
-        return best, GarbleCause.OCR_CONFUSION, stray
-    if stray or (core.islower() and _zipf(core) == 0):
-        best = max(_edits(core), key=_zipf, default=None)
-        if best is not None and _zipf(best) >= COMMON:
-            return _same_case(best, core), GarbleCause.ONE_LETTER, stray
-    return None
+@dataclass
+class GarbleReader:
+    """The words of one document, weighed against the corrections OCR's slips would undo."""
+
+    words: list[str]
+    # The document's names: never a correction (a variant of a name is OC002's to report).
+    name_words: set[str] = field(default_factory=set)
+    counts: Counter[str] = field(init=False)
+    noise: float = field(init=False)
+    # How likely a lower-case non-word here is damage rather than a rare word: 1 - the share of
+    # non-words a clean text has / the share this one has.
+    non_word_damage: float = field(init=False)
+    _seen: dict[str, tuple[str, GarbleCause, str, float] | None] = field(
+        init=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        self.counts = Counter(word.lower() for word in self.words)
+        self.noise = document_noise(self.words)
+        self.non_word_damage = max(1 - CLEAN_NON_WORDS / non_word_share(self.words), 0.0)
+
+    def correction(self, word: str) -> tuple[str, GarbleCause, str, float] | None:
+        """The likely original of `word`, the slip it undoes, the stray mark before it and how
+        likely the word is damaged; None when it is likelier real (cached by word)."""
+        if word not in self._seen:
+            self._seen[word] = self._weigh(word)
+        return self._seen[word]
+
+    def in_document(self, word: str) -> float:
+        """How common `word` is here: its use in English, raised by its use in this text."""
+        used = self.counts[word] / len(self.words) if self._vouched(word) else 0.0
+        return (1 - IN_DOCUMENT) * english(word) + IN_DOCUMENT * used
+
+    def real(self, word: str) -> float:
+        """How likely `word` is as printed: a word of English or of a quoted language, or one
+        the document repeats that English hardly knows."""
+        lower = word.lower()
+        chance = max(english(lower), FOREIGN_SHARE * foreign(lower), UNLISTED)
+        if english(lower) < _COINED and self._vouched(lower):
+            chance = max(chance, IN_DOCUMENT * (self.counts[lower] - 1) / len(self.words))
+        return chance
+
+    def _vouched(self, word: str) -> bool:
+        """Whether the document's use of `word` vouches for it. Not, in a scan full of
+        non-words, for a word English hardly knows: a worn letter recurs, and the same slip
+        again (`tbe`, `honse`) is no term the document coins."""
+        return english(word) >= _COINED or self.non_word_damage < REPORTED
+
+    def _weigh(self, word: str) -> tuple[str, GarbleCause, str, float] | None:
+        if len(word) > LONGEST or _MEASURE.fullmatch(word) or not any(c.isalpha() for c in word):
+            return None  # `8in`, `40cm`, `1930s`: a number and its unit, not a misread word
+        if "'" in word or any(unicodedata.category(c) == "Lm" for c in word):
+            return None  # an elision, a possessive, a superscript (`nᵒ`): no word to weigh
+        if (label := _LABEL.fullmatch(word)) and english(label[1].lower()) >= COMMON:
+            return None  # `image5`, `figure12`: a word numbered, not a letter misread
+        if glued := _GLUED.fullmatch(word):
+            left, right = glued.groups()
+            if not (_common(left, _GLUED_WORDS) and _common(right, _GLUED_WORDS)):
+                return None
+            meant = self.noise * COMMA_FOR_SPACE * min(map(self.in_document, (left, right)))
+            score = meant / (meant + (1 - self.noise) * UNLISTED)
+            if score < REPORTED:
+                return None
+            return f"{left} {right}", GarbleCause.COMMA_FOR_SPACE, "", round(score, 3)
+        if _CODE.match(word):
+            return None
+        found = _STRAY.match(word)
+        stray = found[0] if found else ""
+        core = word[len(stray) :]
+        marked = bool(stray) and stray[0] in _OCR_ONLY_MARKS
+        noise = STRAY_NOISE if marked else self.noise
+        if stray and _common(core.lower(), COMMON):
+            # a mark the document repeats before the word (`.csv` again and again) is its own
+            legitimate = 0.0 if marked else LEGITIMATE_MARK * self.counts[word.lower()]
+            score = noise / (noise + (1 - noise) * legitimate)
+            if score < REPORTED:
+                return None
+            return core, GarbleCause.STRAY_MARK, stray, round(score, 3)
+        real = math.log10((1 - noise) * self.real(core))
+        prior = math.log10(noise)
+        # The likeliest misreading a slip could explain bounds what is worth searching.
+        best_case = prior + math.log10(_MOST_LIKELY_WORD)
+        weights: dict[str, tuple[float, GarbleCause]] = {}
+        if best_case + math.log10(0.05) > real:
+            for candidate, cost in confusions(core).items():
+                weights[candidate] = (cost, GarbleCause.OCR_CONFUSION)
+        if best_case + math.log10(0.001) > real and core.isalpha():
+            for candidate, cost in edits(core).items():
+                if cost > weights.get(candidate, (-math.inf, GarbleCause.ONE_LETTER))[0]:
+                    weights[candidate] = (cost, GarbleCause.ONE_LETTER)
+        scored = self._scored(weights, core, prior)
+        misread = sum(10**weight for weight, _, _ in scored)
+        damaged = misread / (misread + 10**real)
+        if damaged < REPORTED and self.non_word_damage >= REPORTED and self._unreadable(core):
+            # A non-word in a scan full of them is damaged as often as the scan's excess of
+            # non-words says, whatever the channel makes of it; its original is the likeliest
+            # word within two slips.
+            for candidate, cost in nearby(core).items():
+                weights.setdefault(candidate, (cost, GarbleCause.OCR_CONFUSION))
+            scored = self._scored(weights, core, prior)
+            damaged = self.non_word_damage
+        if damaged < REPORTED or not scored:
+            return None
+        _, candidate, cause = max(scored)
+        return _same_case(candidate, core), cause, stray, round(damaged, 3)
+
+    def _scored(
+        self, weights: dict[str, tuple[float, GarbleCause]], core: str, prior: float
+    ) -> list[tuple[float, str, GarbleCause]]:
+        """Each candidate with log10 P(candidate, misread as `core`) in this document."""
+        return [
+            (prior + cost + math.log10(self.in_document(candidate)), candidate, cause)
+            for candidate, (cost, cause) in weights.items()
+            if _common(candidate, COMMON)
+            and candidate != core.lower()
+            and candidate not in self.name_words
+        ]
+
+    def _unreadable(self, word: str) -> bool:
+        """A non-word no term explains: lower case, capitalised, in a headline's capitals, or
+        with a capital or digit inside (`hWr`, `bro1ught`); not Latin, and not one the
+        document vouches for."""
+        if _LATIN_ENDING.search(word):
+            return False
+        if not (
+            _LOWER_ASCII.fullmatch(word)
+            or _CAPITALISED.fullmatch(word)
+            or _SHOUTED.fullmatch(word)
+            or _CAPITAL_WITHIN.search(word)
+            or _DIGIT_AMONG_LETTERS.fullmatch(word)
+        ):
+            return False
+        return _non_word(word.lower()) and self.real(word) <= UNLISTED
 
 
-def _ocr_candidates(word: str) -> Iterator[str]:
-    for old, new, _ in OCR_CONFUSIONS:
-        index = word.find(old)
-        while index != -1:
-            yield word[:index] + new + word[index + len(old) :]
-            index = word.find(old, index + 1)
-    for index in range(1, len(word)):
-        if word[index] == word[index - 1]:  # a doubled letter
-            yield word[:index] + word[index + 1 :]
+def document_noise(words: list[str]) -> float:
+    """The share of the document's words OCR has likely damaged, from the signs it leaves (a
+    stray mark before a word, a digit among letters, `Eng1and`, a short non-word, `tbe`) and
+    from its non-words beyond those a clean transcription has."""
+    signs = sum(1 for word in words if _shows_damage(word))
+    estimate = (signs + _PRIOR_WORDS * LEAST_NOISE / _NOISE_PER_SIGN) / (len(words) + _PRIOR_WORDS)
+    beyond_clean = max(non_word_share(words) - CLEAN_NON_WORDS, 0.0)
+    noise = _NOISE_PER_SIGN * estimate + _NOISE_PER_NON_WORD * beyond_clean
+    return min(max(noise, LEAST_NOISE), MOST_NOISE)
 
 
-def _edits(word: str) -> Iterator[str]:
-    """Words one deletion, substitution or transposition away (letters only)."""
-    lower = word.lower()
-    for index in range(len(lower)):
-        yield lower[:index] + lower[index + 1 :]
-        for letter in ascii_lowercase:
-            yield lower[:index] + letter + lower[index + 1 :]
-        if index + 1 < len(lower):
-            yield lower[:index] + lower[index + 1] + lower[index] + lower[index + 2 :]
+def non_word_share(words: list[str]) -> float:
+    """The share of lower-case words that no lexicon knows (English or a quoted language) and
+    that do not end as Latin does."""
+    lower = [word for word in words if _LOWER_ASCII.fullmatch(word)]
+    unknown = sum(1 for word in lower if _non_word(word) and not _LATIN_ENDING.search(word))
+    # from a clean text's share, as if _PRIOR_WORDS words had been read: a sentence is no scan
+    return (unknown + _PRIOR_WORDS * CLEAN_NON_WORDS) / (len(lower) + _PRIOR_WORDS)
+
+
+def _non_word(word: str) -> bool:
+    return not english(word) and not foreign(word)
+
+
+def _shows_damage(word: str) -> bool:
+    if _STRAY.match(word):
+        # `~the`, `.that`; `.csv` and `_id` are code, `_May` an italic's start
+        core = _STRAY.sub("", word)
+        return word[0] in _OCR_ONLY_MARKS or (core.islower() and english(core) >= _TINY_COMMON)
+    if _DIGIT.search(word):
+        # `Eng1and`, `t0`; not `char1`, nor `5th`
+        return _DIGIT_AMONG_LETTERS.search(word) is not None and not _MEASURE.fullmatch(word)
+    return len(word) <= _SHORT and _LOWER_ASCII.fullmatch(word) is not None and _non_word(word)
+
+
+def _common(word: str, least: float) -> bool:
+    """Whether `word` is common enough to be what OCR misread (`_TINY` words: commoner)."""
+    return english(word) >= (_TINY_COMMON if len(word) <= _TINY else least)
 
 
 def _same_case(candidate: str, model: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return candidate.upper()
     return candidate.capitalize() if model[:1].isupper() else candidate
-
-
-@cache
-def _zipf(word: str) -> float:
-    if any(ch.isdigit() for ch in word):
-        return 0.0
-    return zipf_frequency(word, "en")

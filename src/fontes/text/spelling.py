@@ -42,27 +42,33 @@ class Confusion(NamedTuple):
     # folded, `1` folds to `l` (so not also to `i`), and folding `l`/`i` would make two real
     # names (`Bell`, `Beil`) one. Pairs in capitals never meet a key, which is lower case.
     in_names: bool = True
+    # How often OCR prints `printed` where a word has `meant` (the noisy channel of
+    # `text.ocr_channel`): set by hand, higher for shapes that are hard to tell apart in print.
+    likelihood: float = 0.02
 
+
+# Shapes that print almost nothing else (`Ij` is hardly ever English): the likeliest misreadings.
+LIKELIEST = 0.05
 
 # OCR's confusions, the one table for both readers that undo them: `ocr_key` folds a name's
 # printed shapes to what was meant, `fontes.entities.ocr` tries each pair on a word no lexicon
 # knows. The union of the two tables they once kept apart (`in`/`m` and `|`/`l` were only the
 # names'; the capitals, the reverse pairs, `1`/`i`, `0`/`o`, `5`/`s` and `l`/`i` only the words').
 OCR_CONFUSIONS = (
-    Confusion("Ij", "U"),
-    Confusion("IJ", "U"),
-    Confusion("ij", "u"),
-    Confusion("rn", "m"),
+    Confusion("Ij", "U", likelihood=LIKELIEST),
+    Confusion("IJ", "U", likelihood=LIKELIEST),
+    Confusion("ij", "u", likelihood=LIKELIEST),
+    Confusion("rn", "m", likelihood=LIKELIEST),
     Confusion("m", "rn", in_names=False),
     Confusion("in", "m"),
-    Confusion("li", "h"),
-    Confusion("cl", "d"),
+    Confusion("li", "h", likelihood=LIKELIEST),
+    Confusion("cl", "d", likelihood=LIKELIEST),
     Confusion("d", "cl", in_names=False),
-    Confusion("vv", "w"),
-    Confusion("1", "l"),
+    Confusion("vv", "w", likelihood=LIKELIEST),
+    Confusion("1", "l", likelihood=LIKELIEST),
     Confusion("1", "i", in_names=False),
-    Confusion("|", "l"),
-    Confusion("0", "o"),
+    Confusion("|", "l", likelihood=LIKELIEST),
+    Confusion("0", "o", likelihood=LIKELIEST),
     Confusion("5", "s"),
     Confusion("c", "e"),
     Confusion("e", "c", in_names=False),
