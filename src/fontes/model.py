@@ -645,7 +645,8 @@ class Mention(Record):
     start: Offset
     end: Offset
     kind: EntityKind
-    source: str  # what found it: ner, glossary, cross-reference, alias, gazetteer, kinship
+    # What found it: ner, glossary, cross-reference, alias, gazetteer, kinship, title, signature.
+    source: str
     forenames: str = ""
     surname: str = ""
     entity: str | None = None

@@ -151,3 +151,27 @@ def test_an_initial_or_a_suffix_is_not_cut_off_as_an_epithet_nor_kept_as_a_name(
     text = "A. Quenby came with a cart. Orrin Vale, Esq., and Ivo Tarvenish signed."
     persons = found(monkeypatch, text, r"A\. Quenby", r"Orrin Vale, Esq\., and Ivo Tarvenish")
     assert persons == ["A. Quenby", "Orrin Vale", "Ivo Tarvenish"]
+
+
+# People no model needs to find: a title of address, a letter's signers
+
+
+def test_a_name_after_a_title_of_address_is_a_person_without_the_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "The cargo was landed by Capt. Ivo Quaile and sold to Mr. Pellam at the quay."
+    assert found(monkeypatch, text) == ["Ivo Quaile", "Pellam"]
+
+
+def test_an_office_after_a_title_is_no_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The mayor spoke first. Then the Lord Mayor gave the toast to the harbour."
+    assert found(monkeypatch, text) == []
+
+
+def test_the_signers_of_a_letter_in_capitals(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "The dues are too high.\n\nWe are, most respectfully,\nYour obedient servants,\n"
+        "A PELLAM\nHUGH R. QUAILE.\n"
+    )
+    assert found(monkeypatch, text) == ["A PELLAM", "HUGH R. QUAILE"]
+    assert found(monkeypatch, "The dues are too high. Yours truly, The Harbour Board.") == []

@@ -126,8 +126,51 @@ def find_mentions(doc: Document, model: str | None = None) -> None:
     )
     for mention in list(_gazetteer(doc, body, people, aliases)):
         add(mention)
+    for mention in _titled(doc, body, lone):
+        add(mention)
+    for mention in _signatures(doc, body):
+        add(mention)
     mentions.sort(key=lambda m: m.start)
     doc.mentions.extend(mentions)
+
+
+# A title of address, then a name the model may have missed (`Mr. Pellam`, `Capt. Ivo
+# Quaile`): the title says a person is named, whatever the model read.
+_TITLED = re.compile(
+    r"\b(?P<title>Mr|Mrs|Messrs|Miss|Dr|Rev|Capt|Col|Gen|Lieut|Sir|Lady|Lord|Madame|Mme|"
+    r"Monsieur|Herr|Frau)\.?[ \t\n]+"
+    r"(?P<name>[A-Z][\w'\-]+(?:[ \t\n]+(?:[A-Z]\.|[A-Z][\w'\-]+)){0,3})"
+)
+# Titles of office or rank before a common noun name no one: `Lord Mayor`, `Sir Knight`.
+_OFFICE_TITLES = frozenset({"Sir", "Lady", "Lord", "Capt", "Col", "Gen", "Lieut"})
+
+
+def _titled(doc: Document, body: list[Span], lone: _LoneNames) -> Iterator[Mention]:
+    """Names after a title of address that no other reader found."""
+    for paragraph in body:
+        for match in _TITLED.finditer(doc.folded, paragraph.start, paragraph.end):
+            words = match["name"].split()
+            if match["title"] in _OFFICE_TITLES and fold(words[0]) in lone.lower:
+                continue  # `Lord Mayor`: an office, the mayor of the text
+            yield _person(doc, match.start("name"), match.end("name"), "title")
+
+
+# A letter's close, then its signers in capitals, a line each: `your obedient servants,\nJORY
+# KEAST\nHUGH R. VOSPER.`
+_NAME_IN_CAPITALS = r"(?:(?:[A-Z]{2,}|[A-Z][a-z]?\.|[A-Z])[ \t]+){0,3}[A-Z]{2,}[A-Z'\-]*\b"
+_SIGNATURE = re.compile(
+    r"\b(?i:servants?|yours|truly|respectfully|sincerely|faithfully|friend)[ \t]*[,.]?\s+"
+    rf"(?P<names>{_NAME_IN_CAPITALS}(?:[ \t]*[.,]?[ \t]*\n{_NAME_IN_CAPITALS})*)"
+)
+_SIGNER = re.compile(_NAME_IN_CAPITALS)
+
+
+def _signatures(doc: Document, body: list[Span]) -> Iterator[Mention]:
+    """The names in capitals that sign a letter, after its close (`Yours, JORY KEAST`)."""
+    for paragraph in body:
+        for match in _SIGNATURE.finditer(doc.folded, paragraph.start, paragraph.end):
+            for signer in _SIGNER.finditer(doc.folded, match.start("names"), match.end("names")):
+                yield _person(doc, signer.start(), signer.end(), "signature")
 
 
 def _person(doc: Document, start: int, end: int, source: str) -> Mention:
