@@ -35,3 +35,7 @@ def test_ocr_specks_a_date_or_a_signature_after_the_last_sentence(specks: str) -
 @pytest.mark.parametrize("last", ["that the", "of a", "Orders,", "the Board of"])
 def test_short_words_that_leave_the_sentence_open(last: str) -> None:
     assert truncated(f"The dockers struck in May.\n\nThe board resolved {last}\n") == ["TR001"]
+
+
+def test_a_list_ending_in_a_number_and_a_full_stop_is_finished() -> None:
+    assert truncated("The prices were these.\n\nTincroft, 13, 14; West Wheal, 8, 9.\n") == []

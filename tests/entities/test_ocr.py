@@ -181,3 +181,8 @@ def test_the_channel_makes_ocr_confusions_likelier_than_spelling_changes() -> No
     assert ocr_channel.confusions("tbe")["the"] > ocr_channel.edits("tbe")["the"] - 1
     assert ocr_channel.confusions("rnarket")["market"] > ocr_channel.edits("meerly")["merely"]
     assert "merely" not in ocr_channel.confusions("meerly")  # a doubled vowel is spelling
+
+
+def test_latin_quoted_in_a_noisy_scan_is_left_alone() -> None:
+    found = dict(garbles(SCAN + " The colonus held under the locatio-conductio of the Digest."))
+    assert "conductio" not in found and "locatio" not in found

@@ -43,6 +43,7 @@ def test_crlf_and_indentation_do_not_stop_the_join() -> None:
         ("some-\nthing", "something"),  # both halves are words, but so is the whole
         ("with-\nout", "without"),
         ("Plan-\ntagenbau", "Plantagenbau"),  # neither form an English word: joined
+        ("religio-\nsas", "religiosas"),  # a Spanish word, though English knows both halves
         ("soft\u00ad\nhyphen", "softhyphen"),
     ],
 )

@@ -12,10 +12,11 @@ _UNFINISHED = ",;:-("
 # A newspaper's jump line (`Continued on Page Two`, OCR'd `Pago`): the story goes on elsewhere.
 _JUMP_LINE = re.compile(r"\bcontinued\s+on\s+(?:\w+\s+)?p[a-z]g[a-z]\b", re.IGNORECASE)
 # OCR specks after the last words: lone letters or digits, words with capitals inside
-# (`flavor. 5 1`, `Orders. -ApVlv jm t`); `a`, `of`, `I` are words.
+# (`flavor. 5 1`, `Orders. -ApVlv jm t`); `a`, `of`, `I` are words, and a number with its full
+# stop ends a list (`Wheal, 8, 9.`).
 _SPECKS = re.compile(
     r"(?:\s+(?!(?:a|I|of|to|in|on|at|by|or|an|as|be|is|he|we|it|my|no|so|up)\b)"
-    r"(?:[^\W_]{1,2}|[^\W\d_]*[a-z][A-Z][^\W\d_]*)[^\w\s]*)+$"
+    r"(?:[^\W_]{1,2}|[^\W\d_]*[a-z][A-Z][^\W\d_]*)[^\w\s.]*)+$"
 )
 # The last word of an unfinished sentence: one in lower case, or any word with a comma, a
 # colon or a dash after it. A date, a sum, a name or a heading can close a notice.

@@ -49,10 +49,10 @@ _LOWER_ASCII = re.compile(r"[a-z]+")
 _LABEL = re.compile(r"([^\W\d_]{3,})\d+")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _SHOUTED = re.compile(r"[A-Z]{5,}")  # a headline's word; shorter capitals may be initials
-# Latin's inflections (wordfreq has no Latin): `legionum`, `dominatione`, `effectae`. A word
-# no lexicon knows that ends so is read as Latin quoted, not as a scan's non-word.
+# Latin's inflections (wordfreq has no Latin): `legionum`, `dominatione`, `effectae`, `actio`.
+# A word no lexicon knows that ends so is read as Latin quoted, not as a scan's non-word.
 _LATIN_ENDING = re.compile(
-    r"(?:orum|arum|ibus|ae|um|que|n?tur|iones?|ionem|atus|itas|itatem|ius|ii|is|ur|unt|ent)$"
+    r"(?:orum|arum|ibus|ae|um|que|n?tur|io|iones?|ionem|atus|itas|itatem|ius|ii|is|ur|unt|ent)$"
 )
 # An address is no prose: its parts (`~user`, `.html`) are not words to weigh.
 _ADDRESS = re.compile(r"\b(?:https?://|www\.)\S+")

@@ -22,6 +22,8 @@ from functools import cache
 
 from wordfreq import zipf_frequency
 
+from fontes.text.ocr_channel import foreign
+
 # A line break as `Document.folded` reads one: CRLF, LF, CR, form feed, vertical tab.
 _BREAK = re.compile(r"\r\n|[\n\r\f\v]")
 # Characters that hyphenate a word at a line end: the hyphen-minus and Unicode's hyphens, the
@@ -71,9 +73,11 @@ def reading_view(text: str, drop: Iterable[Segment] = (), *, lang: str = "en") -
     in a hyphen after a letter joins the next line when that starts with a lower-case letter:
     without the hyphen (`con-`/`spiracy` → `conspiracy`), unless the joined form is no word
     and the hyphenated one is (`self-`/`government` → `self-government`); `lang` is the
-    language the words are looked up in (wordfreq). Other lines of a paragraph join with a
-    space; a paragraph break (a blank line) stays, except where a dropped line stood in it
-    and the next line goes on in lower case (a sentence running over a page break).
+    language the words are looked up in (wordfreq), and a joined form that is a word of a
+    language historians quote (`religio-`/`sas`, Spanish) loses its hyphen too. Other lines
+    of a paragraph join with a space; a paragraph break (a blank line) stays, except where a
+    dropped line stood in it and the next line goes on in lower case (a sentence running
+    over a page break).
     """
     spans = _merged(drop, len(text))
     pieces: list[str] = []
@@ -234,8 +238,14 @@ def _hyphen_join(
         right_stop += 1
     left, right = text[left_start : b - 1], text[right_start:right_stop]
     compound = text[b - 1] not in _BREAK_ONLY
-    if compound and _zipf(left + right, lang) < WORD <= _zipf(f"{left}-{right}", lang):
-        return before  # a compound broken at its own hyphen: `self-` / `government`
+    joined = left + right
+    if (
+        compound
+        and _zipf(joined, lang) < WORD <= _zipf(f"{left}-{right}", lang)
+        and foreign(joined.lower()) < 10 ** (WORD - 9)
+    ):
+        return before  # a compound broken at its own hyphen: `self-` / `government`, but
+        # not a quoted language's word (`religio-` / `sas`, whose halves English knows)
     return [*before[:-1], (a, b - 1)] if b - 1 > a else before[:-1]
 
 
