@@ -175,3 +175,15 @@ def test_the_signers_of_a_letter_in_capitals(monkeypatch: pytest.MonkeyPatch) ->
     )
     assert found(monkeypatch, text) == ["A PELLAM", "HUGH R. QUAILE"]
     assert found(monkeypatch, "The dues are too high. Yours truly, The Harbour Board.") == []
+
+
+def test_a_name_that_lost_its_capital_after_mr_is_a_person(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The plan proposed by Mr. quenby would cost little, said Mr. and Mrs. Pellam."
+    assert found(monkeypatch, text) == ["quenby", "Pellam"]
+
+
+def test_a_lone_name_the_text_repeats_always_capitalised_is_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Quenby rode ahead. The rock hid Quenby from view. At dusk Quenby fired twice."
+    assert found(monkeypatch, text, r"(?<=hid )Quenby") == ["Quenby"]

@@ -65,10 +65,24 @@ def test_every_token_maps_back_to_the_original_text(model: TokenisingOnly) -> No
     spans = [(0, 30_000), (30_000, len(text))]
     parsed = list(nlp.parse(text, spans))
     assert len(parsed) > len(spans)
-    for offset, doc in parsed:
+    for offset, doc, where in parsed:
+        assert where is None  # no word hyphenated at a line end: nothing moved
         for token in doc:
             start = offset + token.idx
             assert text[start : start + len(token.text)].replace("\n", " ") == token.text
+
+
+@pytest.mark.parametrize("hyphen", ["-", "\u00ac", "\u00ad"])
+def test_a_word_hyphenated_at_a_line_end_reaches_the_model_whole(
+    model: TokenisingOnly, hyphen: str
+) -> None:
+    text = f"The engineer Walter Bran{hyphen}\n  nigan spoke first at the hall."
+    ((offset, doc, where),) = nlp.parse(text, [(0, len(text))])
+    assert where is not None and len(doc.text) == len(text)
+    (token,) = [t for t in doc if t.text == "Brannigan"]
+    start, end = where[token.idx], where[token.idx + len(token) - 1] + 1
+    assert text[offset + start : offset + end] == f"Bran{hyphen}\n  nigan"
+    assert doc.text.split() == "The engineer Walter Brannigan spoke first at the hall.".split()
 
 
 def test_pieces_cover_the_span_within_both_bounds() -> None:

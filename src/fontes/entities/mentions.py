@@ -86,6 +86,8 @@ _AFTER_IN = re.compile(r"\b(?:in|near|across|throughout|towards)\s+([A-Z][\w\-]*
 # The verbs of speech that show a lone word to be a speaker's name (`said Quenby`).
 _SPEECH = "said|says|asked|replied|answered|cried|exclaimed|added|continued|declared|stated"
 _SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH}|wrote)\s+$")
+# A name the text prints this often, never in lower case, is its own (`Quenby` at every turn).
+_RECURRING = 3
 _SPEECH_AFTER = re.compile(rf"\s*,?\s*(?:{_SPEECH})\b")
 
 
@@ -139,7 +141,7 @@ def find_mentions(doc: Document, model: str | None = None) -> None:
 _TITLED = re.compile(
     r"\b(?P<title>Mr|Mrs|Messrs|Miss|Dr|Rev|Capt|Col|Gen|Lieut|Sir|Lady|Lord|Madame|Mme|"
     r"Monsieur|Herr|Frau)\.?[ \t\n]+"
-    r"(?P<name>[A-Z][\w'\-]+(?:[ \t\n]+(?:[A-Z]\.|[A-Z][\w'\-]+)){0,3})"
+    r"(?P<name>[A-Z][\w'\-]+(?:[ \t\n]+(?:[A-Z]\.|[A-Z][\w'\-]+)){0,3}|[a-z][\w'\-]{2,})"
 )
 # Titles of office or rank before a common noun name no one: `Lord Mayor`, `Sir Knight`.
 _OFFICE_TITLES = frozenset({"Sir", "Lady", "Lord", "Capt", "Col", "Gen", "Lieut"})
@@ -152,6 +154,8 @@ def _titled(doc: Document, body: list[Span], lone: _LoneNames) -> Iterator[Menti
             words = match["name"].split()
             if match["title"] in _OFFICE_TITLES and fold(words[0]) in lone.lower:
                 continue  # `Lord Mayor`: an office, the mayor of the text
+            if words[0].islower() and (match["title"] in _OFFICE_TITLES or is_known_word(words[0])):
+                continue  # `Mr. and Mrs.`; but OCR's `Mr. poinsett` lost a capital
             yield _person(doc, match.start("name"), match.end("name"), "title")
 
 
@@ -159,7 +163,8 @@ def _titled(doc: Document, body: list[Span], lone: _LoneNames) -> Iterator[Menti
 # KEAST\nHUGH R. VOSPER.`
 _NAME_IN_CAPITALS = r"(?:(?:[A-Z]{2,}|[A-Z][a-z]?\.|[A-Z])[ \t]+){0,3}[A-Z]{2,}[A-Z'\-]*\b"
 _SIGNATURE = re.compile(
-    r"\b(?i:servants?|yours|truly|respectfully|sincerely|faithfully|friend)[ \t]*[,.]?\s+"
+    r"\b(?i:servants?|yours|truly|respectfully|sincerely|faithfully|friend|consideration|"
+    r"esteem|regards?)[ \t]*[,.]?\s+"
     rf"(?P<names>{_NAME_IN_CAPITALS}(?:[ \t]*[.,]?[ \t]*\n{_NAME_IN_CAPITALS})*)"
 )
 _SIGNER = re.compile(_NAME_IN_CAPITALS)
@@ -382,6 +387,7 @@ class _LoneNames:
     places: frozenset[str]  # the names it gives places
     lower: frozenset[str]  # the words the text prints in lower case
     nouns: frozenset[str]  # the capitalised words it prints as nouns or places
+    recurring: frozenset[str]  # the capitalised words it prints `_RECURRING` times or more
 
     @classmethod
     def of(cls, doc: Document, body: list[Span], recognised: list[EntitySpan]) -> _LoneNames:
@@ -406,6 +412,11 @@ class _LoneNames:
                     else:
                         in_longer.update(words)
         lower = {w for p in body for w in _LOWER_WORD.findall(doc.folded, p.start, p.end)}
+        capitalised = Counter(
+            fold(strip_possessive(word))
+            for p in body
+            for word in _CAPITALISED.findall(doc.folded, p.start, p.end)
+        )
         nouns = {
             fold(word)
             for p in body
@@ -419,13 +430,15 @@ class _LoneNames:
             frozenset(places),
             frozenset(lower),
             frozenset(nouns),
+            frozenset(word for word, count in capitalised.items() if count >= _RECURRING),
         )
 
     def supports(self, text: str, start: int, end: int, word: str) -> bool:
         """Whether the document supports `word` at `start:end`, which the model gives alone,
         as a person's name: the model gives it alone more than once, or within a longer
         name, or in a list of people (`Quaile, Pellam and Berrow`), or a speech verb
-        stands next to it (`said Quenby`, `Ivo said`); never a word the text prints in
+        stands next to it (`said Quenby`, `Ivo said`), or the text prints it again and
+        again, always capitalised, and English has no such word; never a word the text prints in
         lower case too, or after an article (`his Majesty`) or `in` (`in Tarrent`), nor a
         place, nor a word of one or two letters (an initial, or `Ho`, OCR's `He`), nor a
         regnal number."""
@@ -439,6 +452,7 @@ class _LoneNames:
             or key in self.in_longer
             or end in self.listed
             or _speech_next_to(text, start, end)
+            or (key in self.recurring and not is_known_word(key))
         )
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from itertools import islice
 
@@ -42,6 +43,12 @@ _TOKEN = re.compile(r"\w+|[^\w\s]|\s{2,}|[^\S \n]")
 # never gives back, and starts only at a word's start).
 _PACKED = re.compile(rf"(?:(?<!\w)\w++|[^\w\s])(?:\w++|[^\w\s]){{{MAX_RUN - 1}}}(?=\S)")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A word hyphenated at a line end (`Mar¬` / `shal`, `Mc-` / `Clellan`), which the model reads
+# whole: the hyphen and the line break go, the rest of the word moves up, and as many spaces
+# follow it, so that what comes after keeps its place.
+_LINE_END_HYPHEN = re.compile(
+    r"(?<=[^\W\d_])[-\u00ac\u00ad\u2010\u2e17][ \t]*\r?\n[ \t]*(?P<rest>[^\W\d_]+)"
+)
 
 
 class ModelError(Exception):
@@ -105,11 +112,29 @@ def _word_start(text: str, start: int, limit: int) -> int:
     return cut if cut > start else limit
 
 
-def _for_model(piece: str) -> str:
-    """What spaCy is given: line breaks as spaces, and a lone surrogate (which a Python string
-    may hold but UTF-8 cannot encode, so spaCy cannot hash it) as U+FFFD; lengths unchanged."""
+def _for_model(piece: str) -> tuple[str, Sequence[int] | None]:
+    """What spaCy is given: words hyphenated at a line end whole, line breaks as spaces, and a
+    lone surrogate (which a Python string may hold but UTF-8 cannot encode, so spaCy cannot
+    hash it) as U+FFFD; the length unchanged. With it, where each of its characters stands in
+    `piece` when a hyphenated word was joined (None when nothing moved)."""
+    joins = list(_LINE_END_HYPHEN.finditer(piece))
+    if joins:
+        parts: list[str] = []
+        where = array("I")
+        position = 0
+        for join in joins:
+            gap = join.start("rest") - join.start()
+            parts += [piece[position : join.start()], join["rest"], " " * gap]
+            where.extend(range(position, join.start()))
+            where.extend(range(join.start("rest"), join.end()))
+            where.extend([join.end()] * gap)
+            position = join.end()
+        parts.append(piece[position:])
+        where.extend(range(position, len(piece)))
+        piece = "".join(parts)
     piece = piece.replace("\n", " ")
-    return piece if piece.isascii() else _SURROGATE.sub("\ufffd", piece)
+    piece = piece if piece.isascii() else _SURROGATE.sub("\ufffd", piece)
+    return piece, where if joins else None
 
 
 def _batches(sizes: list[int]) -> Iterator[tuple[int, int]]:
@@ -128,18 +153,22 @@ def parse(
     text: str,
     spans: Iterable[tuple[int, int]],
     model: str | None = None,
-) -> Iterator[tuple[int, SpacyDoc]]:
-    """(offset, spaCy doc) for each span of `text` (each piece of a long one), batched through
-    `nlp.pipe` so that memory stays bounded whatever the text.
+) -> Iterator[tuple[int, SpacyDoc, Sequence[int] | None]]:
+    """(offset, spaCy doc, where) for each span of `text` (each piece of a long one), batched
+    through `nlp.pipe` so that memory stays bounded whatever the text.
 
-    Line breaks reach the model as spaces (same length, so offsets hold): a hard-wrapped line
-    is not a boundary, and a name broken across two lines is still one name.
+    Line breaks reach the model as spaces: a hard-wrapped line is not a boundary, and a name
+    broken across two lines is still one name, even where a hyphen broke it (`Mc-` /
+    `Clellan`). `where[i]`, when given, is the piece's offset of the model's character `i`
+    (offsets hold otherwise).
     """
     pieces = [piece for start, end in spans for piece in chunks(text, start, end)]
     sizes = [tokens(text, start, end) for start, end in pieces]
     nlp = load_pipeline(model)
     for first, last in _batches(sizes):
         batch = pieces[first:last]
-        texts = [_for_model(text[start:end]) for start, end in batch]
-        for (start, _), parsed in zip(batch, nlp.pipe(texts, batch_size=len(batch)), strict=True):
-            yield start, parsed
+        prepared = [_for_model(text[start:end]) for start, end in batch]
+        texts = [model_text for model_text, _ in prepared]
+        parsed_batch = nlp.pipe(texts, batch_size=len(batch))
+        for (start, _), (_, where), parsed in zip(batch, prepared, parsed_batch, strict=True):
+            yield start, parsed, where

@@ -29,9 +29,12 @@ def recognise(
     text: str, spans: Iterable[tuple[int, int]] | None = None, model: str | None = None
 ) -> Iterator[EntitySpan]:
     """Entity mentions in `text` (or in `spans` of it), with offsets into `text`."""
-    for offset, parsed in parse(text, spans if spans is not None else [(0, len(text))], model):
+    for offset, parsed, where in parse(
+        text, spans if spans is not None else [(0, len(text))], model
+    ):
         for ent in parsed.ents:
             if ent.label_ in KINDS:
-                yield EntitySpan(
-                    offset + ent.start_char, offset + ent.end_char, KINDS[ent.label_], ent.label_
-                )
+                start, end = ent.start_char, ent.end_char
+                if where is not None:  # a word hyphenated at a line end was read whole
+                    start, end = where[start], where[end - 1] + 1
+                yield EntitySpan(offset + start, offset + end, KINDS[ent.label_], ent.label_)
