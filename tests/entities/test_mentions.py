@@ -187,3 +187,17 @@ def test_a_lone_name_the_text_repeats_always_capitalised_is_kept(
 ) -> None:
     text = "Quenby rode ahead. The rock hid Quenby from view. At dusk Quenby fired twice."
     assert found(monkeypatch, text, r"(?<=hid )Quenby") == ["Quenby"]
+
+
+def test_a_lone_name_after_a_title_is_a_person_whatever_the_model_says(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def given(text: str, spans: object, model: object = None) -> Iterator[EntitySpan]:
+        start = text.index("Quenby")
+        yield EntitySpan(start, start + len("Quenby"), "organisation", "ORG")
+
+    monkeypatch.setattr(mentions, "recognise", given)
+    doc = fontes.analyze("The bill passed on the motion of Senator Quenby of the western county.")
+    assert [(doc.text[m.start : m.end], m.kind) for m in doc.mentions] == [
+        ("Quenby", EntityKind.PERSON)
+    ]

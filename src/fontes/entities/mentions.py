@@ -280,8 +280,10 @@ def _clean(
             named = _person_named(doc, part_start, part_end, people, lone)
             if named is not None:
                 yield named
-    elif fold(strip_possessive(words[-1])) in people:
-        yield _person(doc, start, end, "ner")
+    elif fold(strip_possessive(words[-1])) in people or (
+        len(words) == 1 and after_title(doc.folded, start)
+    ):
+        yield _person(doc, start, end, "ner")  # `Senator Scott`, whatever the model said
     else:
         yield Mention(start=start, end=end, kind=kind, source="ner")
 
