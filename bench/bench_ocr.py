@@ -41,10 +41,9 @@ from string import ascii_lowercase
 from wordfreq import zipf_frequency
 
 import fontes
+from fontes.entities.ocr import vouched_name_words, words_view
 from fontes.model import Document, fold
-from fontes.text.markup import without_markup
 from fontes.text.names import strip_possessive
-from fontes.text.reading_view import reading_view
 
 MIRROR = Path("/work/.mirror/Shef-AIRE+llms_post-ocr_correction/repo")
 COMMIT = "86baadbd20eb0abe4b7ac9ae3252d67f20a84e53"
@@ -196,14 +195,8 @@ _BASE_MEASURE = re.compile(
 
 def baseline_garbles(doc: Document) -> list[tuple[int, int, str]]:
     """Today's OC001 before this change: one confusion or one edit to a Zipf-2.5 word."""
-    names = {
-        doc.folded[m.start : m.end].lower()
-        for e in doc.entities
-        for m in e.mentions
-        if len(e.mentions) > 1 or e.glossary or m.source != "ner"
-    }
-    name_words = {word for name in names for word in name.split()}
-    view = reading_view(without_markup(doc.text), [(f.start, f.end) for f in doc.furniture])
+    name_words = vouched_name_words(doc)
+    view = words_view(doc)
     tokens = [(m.start(), strip_possessive(m[0])) for m in _BASE_TOKEN.finditer(fold(view.text))]
     counts: dict[str, int] = defaultdict(int)
     for _, word in tokens:

@@ -29,7 +29,7 @@ from fontes.model import Document, Garble, GarbleCause, fold
 from fontes.text.markup import without_markup
 from fontes.text.names import strip_possessive
 from fontes.text.ocr_channel import LONGEST, confusions, edits, english, foreign, nearby
-from fontes.text.reading_view import reading_view
+from fontes.text.reading_view import ReadingView, reading_view
 
 _TOKEN = re.compile(r"[^\W\d_]+,[^\W\d_]+|(?<![\w~^`.])[~^`_.]*[^\W_][\w']*[^\W_]")
 _STRAY = re.compile(r"^[~^`_.]+")
@@ -107,20 +107,30 @@ _TINY = 2
 _TINY_COMMON = 10 ** (5.0 - 9)
 
 
-def find_garbles(doc: Document) -> None:
-    # Names the document vouches for; a lone statistical guess (`the Ijniversity`) is no shield.
+def vouched_name_words(doc: Document) -> set[str]:
+    """The words of the names the document vouches for (lower case): a name it repeats, a
+    glossary's, one a mark or pattern found; a lone statistical guess (`the Ijniversity`) is
+    no shield."""
     names = {
         doc.folded[m.start : m.end].lower()
         for e in doc.entities
         for m in e.mentions
         if len(e.mentions) > 1 or e.glossary or m.source != "ner"
     }
-    name_words = {word for name in names for word in name.split()}
-    # Words as a reader reads them: without the page furniture, and a word hyphenated at a
-    # line end whole again (`imme-`/`diately`: `diately` is no garble, `immediately` no word
-    # to correct); each mapped back to its characters in the original.
-    # Italic marks are markup, not stray marks (`_Ledgers_`).
-    view = reading_view(without_markup(doc.text), [(f.start, f.end) for f in doc.furniture])
+    return {word for name in names for word in name.split()}
+
+
+def words_view(doc: Document) -> ReadingView:
+    """The text as a reader reads its words: without the page furniture, and a word
+    hyphenated at a line end whole again (`imme-`/`diately`: `diately` is no garble,
+    `immediately` no word to correct); italic marks are markup, not stray marks
+    (`_Ledgers_`). Each character maps back to the original."""
+    return reading_view(without_markup(doc.text), [(f.start, f.end) for f in doc.furniture])
+
+
+def find_garbles(doc: Document) -> None:
+    name_words = vouched_name_words(doc)
+    view = words_view(doc)
     prose = _ADDRESS.sub(lambda address: " " * len(address[0]), fold(view.text))
     tokens = [(match.start(), strip_possessive(match[0])) for match in _TOKEN.finditer(prose)]
     reader = GarbleReader([word for _, word in tokens], name_words)
