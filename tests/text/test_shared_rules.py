@@ -281,3 +281,10 @@ def test_a_capitalised_glossary_surname_links_its_prose_spelling() -> None:
     [person] = [e for e in doc.entities if e.glossary]
     assert person.surname == "Halloran"
     assert any(doc.text[m.start : m.end] == "Halloran" for m in person.mentions)
+
+
+def test_one_list_of_speech_verbs_serves_speakers_and_silent_cuts() -> None:
+    """A verb that makes `Quenby testified` a speaker makes `Quenby testified:` a cut."""
+    for verb in ("testified", "declared", "asked"):
+        cut = fontes.analyze(f"Before the magistrates Jory Quenby {verb}:\n\nThe court rose.\n")
+        assert [f.rule for f in cut.findings] == ["QU001"], verb

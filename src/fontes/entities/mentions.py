@@ -23,6 +23,7 @@ from itertools import pairwise
 from fontes.entities.recognise import EntitySpan, recognise
 from fontes.model import Document, EntityKind, Mention, Span, SpanSet, display_surname
 from fontes.text.names import EDITOR_WORDS, TITLES, WORD, after_title, fold, strip_possessive
+from fontes.text.speech import SPEECH_VERB
 from fontes.text.spelling import Difference, compare, is_known_word, transliteration_key
 
 _CAPITALISED = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][\w\-]*[\w]")
@@ -84,11 +85,10 @@ _AFTER_ARTICLE = re.compile(
 )
 _AFTER_IN = re.compile(r"\b(?:in|near|across|throughout|towards)\s+([A-Z][\w\-]*)(?!\w|['\u2019])")
 # The verbs of speech that show a lone word to be a speaker's name (`said Quenby`).
-_SPEECH = "said|says|asked|replied|answered|cried|exclaimed|added|continued|declared|stated"
-_SPEECH_BEFORE = re.compile(rf"\b(?:{_SPEECH}|wrote)\s+$")
+_SPEECH_BEFORE = re.compile(rf"\b{SPEECH_VERB}\s+$")
+_SPEECH_AFTER = re.compile(rf"\s*,?\s*{SPEECH_VERB}\b")
 # A name the text prints this often, never in lower case, is its own (`Quenby` at every turn).
 _RECURRING = 3
-_SPEECH_AFTER = re.compile(rf"\s*,?\s*(?:{_SPEECH})\b")
 
 
 def find_mentions(doc: Document, model: str | None = None) -> None:

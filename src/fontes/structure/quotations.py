@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from fontes.model import Document, Elision, ElisionCause, Quotation, Span
 from fontes.structure.sections import is_title
 from fontes.text.names import WORD
+from fontes.text.speech import SPEECH_VERB
 
 # Words after which an English sentence cannot stop: articles, prepositions, auxiliaries.
 _CANNOT_END = frozenset(
@@ -72,14 +73,10 @@ _PURPOSE = re.compile(r"in order (?:to|that)\b")
 # Words that open an explanation of what comes before: the colon introduces it, nothing is cut.
 _EXPLANATION = re.compile(r"(?:namely|viz\b|i\.\s?e\.|e\.\s?g\.|to wit\b)", re.IGNORECASE)
 # A verb of speech or testimony at most four words before the colon: the words it introduces
-# are quoted (`testified:`, `told the shareholders:`, `wrote to his brother in May:`).
+# are quoted (`testified:`, `told the shareholders:`, `wrote to his brother in May:`), as are
+# a document's (`the resolution read:`, `the notice ran:`).
 _SPEECH = re.compile(
-    r"\b(?:said|says|testified|testifies|declared|declares|stated|states|wrote|writes|"
-    r"replied|replies|answered|told|tells|admitted|confessed|asserted|announced|reported|"
-    r"exclaimed|cried|added|insisted|claimed|argued|remarked|explained|recalled|protested|"
-    r"deposed|swore|affirmed|proclaimed|complained|warned|promised|read|ran|quoted)"
-    r"(?:[ \t\n]+[\w'\-]+){0,4}[ \t]*$",
-    re.IGNORECASE,
+    rf"\b(?:{SPEECH_VERB}|read|ran|quoted)(?:[ \t\n]+[\w'\-]+){{0,4}}[ \t]*$", re.IGNORECASE
 )
 # A label on a line of its own (`FOOTNOTES:`, `NOTES:`): no quotation is expected after it.
 _LABEL = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .]+$")
