@@ -772,3 +772,10 @@ class Finding(Record):
             "the same digest: it stays the same when the document is edited elsewhere."
         ),
     )
+    confidence: float | None = field(
+        default=None,
+        metadata=about(
+            "How sure the rule is that this is a problem (0-1), where it weighs its evidence "
+            "(OC001: how likely the word is damaged); null where it does not."
+        ),
+    )

@@ -40,7 +40,7 @@ TEXTS = {
 # record kinds it gained, at the top level (neither golden text shows a page, so every
 # `page` is null there).
 ADDED = {
-    "findings": {"fingerprint", "page"},
+    "findings": {"fingerprint", "page", "confidence"},
     "citations": {"locus", "page"},
     "notes": {"page", "markers"},
     "cross_references": {"mark"},

@@ -30,3 +30,14 @@ def test_a_text_without_pages_reads_as_before() -> None:
     doc = fontes.analyze("The quay was rebuilt.[3] The men came back.[1]\n\n[1] Keast, Quays, 4.\n")
     (line,) = text_report([doc]).splitlines()
     assert line.endswith("note marker 3 has no note")
+
+
+def test_a_weighed_finding_carries_its_confidence_and_sarif_ranks_it() -> None:
+    doc = fontes.analyze("He taught at the Ijniversity for years. The board resolved that the\n")
+    (score,) = [g.score for g in doc.garbles]
+    assert {f.rule: f.confidence for f in doc.findings} == {"OC001": score, "TR001": None}
+    records = {r["rule"]: r for r in json.loads(json_report([doc]))}
+    assert (records["OC001"]["confidence"], records["TR001"]["confidence"]) == (score, None)
+    results = json.loads(sarif_report([doc], RULES.values(), "0"))["runs"][0]["results"]
+    ranks = {result["ruleId"]: result.get("rank") for result in results}
+    assert ranks == {"OC001": round(100 * score, 1), "TR001": None}

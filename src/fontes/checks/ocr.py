@@ -37,6 +37,7 @@ def garbled_word(doc: Document) -> Iterator[Problem]:
             f"'{doc.spoken(garble)}' looks like an OCR misreading of "
             f"'{garble.correction}' ({garble_reason(garble)})",
             f"read '{garble.correction}', after checking the page image",
+            confidence=garble.score,
         )
 
 

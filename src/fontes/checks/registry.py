@@ -24,6 +24,8 @@ class Problem:
     end: int
     message: str
     suggestion: str | None = None
+    # How sure the check is (0-1), where it weighs its evidence; None where it does not.
+    confidence: float | None = None
 
 
 Check = Callable[[Document], Iterable[Problem]]
@@ -58,6 +60,7 @@ class Rule:
                 line=line,
                 column=column,
                 suggestion=problem.suggestion,
+                confidence=problem.confidence,
             )
 
 

@@ -299,6 +299,7 @@ FINDING = Kind(
         ON_PAGE,
         "suggestion",
         "fingerprint",
+        "confidence",
     ],
 )
 

@@ -184,7 +184,7 @@ DEFINITIONS: dict[str, dict[str, Any]] = {
     "edtf": {"type": "string", "description": "An EDTF date, interval or set."},
     "page": {"type": ["integer", "string"], "description": "A page as printed: 102, xiv, 12a."},
 }
-_PRIMITIVES = {str: "string", int: "integer", bool: "boolean"}
+_PRIMITIVES = {str: "string", int: "integer", float: "number", bool: "boolean"}
 
 
 def schema_of(type_: Any) -> dict[str, Any]:

@@ -126,6 +126,8 @@ def _sarif_result(doc: Document, finding: Finding, index: dict[str, int]) -> dic
     }
     if page := doc.page_label(finding.start):
         result["properties"]["page"] = page  # the printed page, for a reader of the book
+    if finding.confidence is not None:
+        result["rank"] = round(100 * finding.confidence, 1)  # SARIF's 0-100, for sorting
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
     return result

@@ -146,6 +146,7 @@ SPECS: dict[str, Table] = {
             "message",
             "suggestion",
             "fingerprint",
+            "confidence",
         ),
     ),
     NOTES: Table("notes", ("id", "number", "page", "start", "end", "text", "markers")),
