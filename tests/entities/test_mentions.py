@@ -177,6 +177,12 @@ def test_the_signers_of_a_letter_in_capitals(monkeypatch: pytest.MonkeyPatch) ->
     assert found(monkeypatch, "The dues are too high. Yours truly, The Harbour Board.") == []
 
 
+def test_the_addressee_of_a_letter_in_capitals(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "LETTER I.\nTO HUGH QUAILE, Esq., Truro.\nSir, the dues are too high.\n"
+    assert found(monkeypatch, text) == ["HUGH QUAILE"]
+    assert found(monkeypatch, "TO THE PUBLIC, the dues are too high.\n") == []
+
+
 def test_a_name_that_lost_its_capital_after_mr_is_a_person(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "The plan proposed by Mr. quenby would cost little, said Mr. and Mrs. Pellam."
     assert found(monkeypatch, text) == ["quenby", "Pellam"]

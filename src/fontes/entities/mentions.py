@@ -168,14 +168,22 @@ _SIGNATURE = re.compile(
     rf"(?P<names>{_NAME_IN_CAPITALS}(?:[ \t]*[.,]?[ \t]*\n{_NAME_IN_CAPITALS})*)"
 )
 _SIGNER = re.compile(_NAME_IN_CAPITALS)
+# A letter's addressee in capitals: `TO JORY KEAST, Esq.`, but not `TO THE PUBLIC.`
+_ADDRESSEE = re.compile(
+    rf"\bTO[ \t]+(?!(?:THE|ALL|OUR|MY|YOUR|EVERY|ANY)\b)(?P<names>{_NAME_IN_CAPITALS}),"
+)
 
 
 def _signatures(doc: Document, body: list[Span]) -> Iterator[Mention]:
-    """The names in capitals that sign a letter, after its close (`Yours, JORY KEAST`)."""
+    """The names in capitals that sign a letter, after its close (`Yours, JORY KEAST`), and
+    the one it is addressed to (`TO JORY KEAST, Esq.`)."""
     for paragraph in body:
         for match in _SIGNATURE.finditer(doc.folded, paragraph.start, paragraph.end):
             for signer in _SIGNER.finditer(doc.folded, match.start("names"), match.end("names")):
                 yield _person(doc, signer.start(), signer.end(), "signature")
+        for match in _ADDRESSEE.finditer(doc.folded, paragraph.start, paragraph.end):
+            if len(match["names"].split()) > 1:
+                yield _person(doc, match.start("names"), match.end("names"), "signature")
 
 
 def _person(doc: Document, start: int, end: int, source: str) -> Mention:
