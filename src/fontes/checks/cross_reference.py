@@ -25,10 +25,11 @@ def _mark_name(reference: CrossReference) -> str:
     return "asterisk" if reference.mark == "*" else "'q.v.'"
 
 
-def _in_alphabet(doc: Document, reference: CrossReference) -> bool:
-    """Whether the glossary's alphabet runs past the name (a dictionary's part holds it)."""
+def _alphabet(doc: Document) -> tuple[str, str]:
+    """The first and last surnames of the glossary in alphabetical order: the part of the
+    alphabet a dictionary (or a volume or extract of one) holds."""
     surnames = [fold(entry.surname) for entry in doc.glossary]
-    return min(surnames) <= fold(reference.name.split()[-1]) <= max(surnames)
+    return min(surnames), max(surnames)
 
 
 @rule("XR001", "unknown-cross-reference", Category.CROSS_REFERENCE, Severity.ERROR)
@@ -49,10 +50,11 @@ def unknown_cross_reference(doc: Document) -> Iterator[Problem]:
     """
     if not doc.glossary:
         return
+    first, last = _alphabet(doc)
     for reference in doc.cross_references:
         if reference.target is None and reference.nearest is None:
-            if reference.mark != "*" and not _in_alphabet(doc, reference):
-                continue
+            if reference.mark != "*" and not first <= fold(reference.name.split()[-1]) <= last:
+                continue  # a name the glossary's part of the alphabet cannot hold
             yield Problem(
                 reference.start,
                 reference.end,

@@ -170,7 +170,8 @@ def _colon_elisions(
                 end=offset + 1,
                 elisions=[Elision(start=offset, end=offset + 1, cause=cause, word=word)],
             )
-            yield quotation, _specific(text[max(0, index - 60) : index], text[index + 1 :], cause)
+            before, after = text[max(0, index - 60) : index], text[index + 1 : index + 31]
+            yield quotation, _specific(before, after, cause)
 
 
 def _colon_cause(
@@ -234,14 +235,15 @@ def _colon_cause(
 
 
 def _specific(before: str, after: str, cause: ElisionCause) -> bool:
-    """Whether the colon shows a cut on its own, in any document (see the module docstring)."""
+    """Whether the colon shows a cut on its own, in any document (see the module docstring),
+    from the text just before it and the 30 characters after it."""
     words = WORD.findall(before[-30:])
     last = words[-1].lower() if words else ""
     if last in _ARTICLES_AND_PREPOSITIONS and before.rstrip()[-1:].isalpha():
         return True
     nothing_after = cause in (ElisionCause.NOTHING_FOLLOWS, ElisionCause.BEFORE_HEADING)
     if last in _AUXILIARIES and (nothing_after or cause is ElisionCause.BREAKS_OFF):
-        following = WORD.findall(after[:30])
+        following = WORD.findall(after)
         return not following or following[0].lower() in _CLAUSE_OPENERS or nothing_after
     return nothing_after and _SPEECH.search(before) is not None
 
