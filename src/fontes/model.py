@@ -140,9 +140,17 @@ class Document:
         "findings",
     )
 
-    def __init__(self, text: str, path: str | None = None, sha256: str | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        path: str | None = None,
+        sha256: str | None = None,
+        source: Source | None = None,
+    ) -> None:
         self._text = text
         self.path = path
+        # The file's pages, lines, words and markup, where it has them (given with the text).
+        self.source = source if source is not None else Source()
         # The digest of the file's bytes when read from disk; of the UTF-8 text otherwise.
         self.sha256 = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
         self.paragraphs: list[Span] = []
@@ -779,3 +787,143 @@ class Finding(Record):
             "(OC001: how likely the word is damaged); null where it does not."
         ),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle on a page, as the source measures it, from the page's top-left corner:
+    pixels of the scan for OCR output (ALTO, PAGE, hOCR), points for a PDF."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def union(self, other: Box) -> Box:
+        """The smallest box that covers both."""
+        return Box(
+            min(self.left, other.left),
+            min(self.top, other.top),
+            max(self.right, other.right),
+            max(self.bottom, other.bottom),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePage(Record):
+    """A page as a paged source (a PDF, an OCR engine's output) declares it, with its text."""
+
+    start: Offset
+    end: Offset
+    index: int = field(metadata=about("The page's place in the source, from 1."))
+    label: str | None = field(
+        default=None,
+        metadata=about("The printed page number the source records (`87`, `xiv`), if any."),
+    )
+    width: float | None = field(default=None, metadata=about("The page's width, in box units."))
+    height: float | None = field(default=None, metadata=about("Its height, in box units."))
+    image: str | None = field(
+        default=None, metadata=about("The page image's file, as the source names it.")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Zone(Record):
+    """A block, line or word of a paged source: where its text lies on which page."""
+
+    start: Offset
+    end: Offset
+    page: int = field(metadata=about("The `SourcePage.index` of the page it is on."))
+    box: Box | None = None
+    confidence: float | None = field(
+        default=None,
+        metadata=about("The OCR engine's confidence in a word (0-1), where the source gives it."),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Markup(Record):
+    """An element of an encoded edition (TEI `persName`, `date`, `note`, `pb`), as given."""
+
+    start: Offset
+    end: Offset
+    tag: str
+    attributes: dict[str, str] = field(default_factory=dict)
+
+
+class Source:
+    """What a reader took from the file besides its text: the pages, blocks, lines and words
+    of a paged source, with their boxes and the OCR engine's confidence in each word, and an
+    edition's own markup. Given once, with the text, and as fixed as the text: plain text has
+    none of them. Zones are in text order; lookups by offset are logarithmic."""
+
+    def __init__(
+        self,
+        format: str = "text",
+        pages: list[SourcePage] | None = None,
+        blocks: list[Zone] | None = None,
+        lines: list[Zone] | None = None,
+        words: list[Zone] | None = None,
+        markup: list[Markup] | None = None,
+        folder: str | None = None,
+    ) -> None:
+        self.format = format
+        self.pages: tuple[SourcePage, ...] = tuple(pages or ())
+        self.blocks: tuple[Zone, ...] = tuple(blocks or ())
+        self.lines: tuple[Zone, ...] = tuple(lines or ())
+        self.words: tuple[Zone, ...] = tuple(words or ())
+        self.markup: tuple[Markup, ...] = tuple(markup or ())
+        # The folder the source's page images are named from (the file's own).
+        self.folder = folder
+        self._page_starts = [page.start for page in self.pages]
+        self._line_starts = [line.start for line in self.lines]
+        self._word_starts = [word.start for word in self.words]
+
+    @property
+    def paged(self) -> bool:
+        return bool(self.pages)
+
+    def page_at(self, offset: int) -> SourcePage | None:
+        """The source page an offset lies on (the one before it, between two pages)."""
+        index = bisect.bisect_right(self._page_starts, offset) - 1
+        return self.pages[index] if index >= 0 else None
+
+    def line_at(self, offset: int) -> tuple[int, int] | None:
+        """1-based line on its page and column of an offset, as the page image shows them."""
+        page = self.page_at(offset)
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        if page is None or index < 0:
+            return None
+        first = bisect.bisect_left(self._line_starts, page.start)
+        line = self.lines[index]
+        if line.page != page.index:
+            return None
+        return index - first + 1, offset - line.start + 1
+
+    def words_in(self, start: int, end: int) -> list[Zone]:
+        """The words that overlap `start..end`, in order."""
+        first = max(bisect.bisect_right(self._word_starts, start) - 1, 0)
+        found = []
+        for word in self.words[first:]:
+            if word.start >= max(end, start + 1):
+                break
+            if word.end > start:
+                found.append(word)
+        return found
+
+    def box_of(self, start: int, end: int) -> tuple[int, Box] | None:
+        """The page and the box that cover the words of `start..end` on the page where it
+        starts; None where no word with a box lies there."""
+        box: Box | None = None
+        page: int | None = None
+        for word in self.words_in(start, end):
+            if word.box is None or (page is not None and word.page != page):
+                continue
+            page = word.page
+            box = word.box if box is None else box.union(word.box)
+        return (page, box) if page is not None and box is not None else None
+
+    def confidence_of(self, start: int, end: int) -> float | None:
+        """The lowest OCR confidence of the words of `start..end`, if the source gives any."""
+        scores = [w.confidence for w in self.words_in(start, end) if w.confidence is not None]
+        return min(scores) if scores else None

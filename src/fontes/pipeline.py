@@ -12,7 +12,8 @@ from fontes.entities.linking import link_entities
 from fontes.entities.mentions import find_mentions
 from fontes.entities.ocr import find_garbles
 from fontes.model import Document
-from fontes.reading import find_paragraphs, read_document
+from fontes.reading import find_paragraphs
+from fontes.reading.formats import read_any
 from fontes.reading.pages import read_pages
 from fontes.settings import Settings
 from fontes.structure.bibliography import read_bibliography
@@ -306,8 +307,10 @@ def analyze_file(
     *,
     settings: Settings | None = None,
     disable: Iterable[str] = (),
+    form: str | None = None,
 ) -> Document:
-    """Read a file (never modifying it) and analyse it (see `process`); raises `InputError` on
-    bad input, and `ValueError` for a bad `disable` before the file is read."""
+    """Read a file (never modifying it) in its format (`form` forces one: `reading.formats`)
+    and analyse it (see `process`); raises `InputError` on bad input, and `ValueError` for a
+    bad `disable` before the file is read."""
     stages = enabled_stages(disable)
-    return _run(read_document(path, encoding), rules, settings, stages)
+    return _run(read_any(path, encoding, form), rules, settings, stages)

@@ -66,6 +66,7 @@ def pipe(
     rules: Iterable[Rule] | None = None,
     settings: Settings | None = None,
     disable: Iterable[str] = (),
+    form: str | None = None,
 ) -> Generator[Result, None, None]:
     """A `Result` for each of `paths`, in their order, each file read as `analyze_file` reads it.
 
@@ -85,6 +86,7 @@ def pipe(
         rules=None if rules is None else list(rules),
         settings=Settings() if settings is None else settings,
         disable=disable,
+        form=form,
     )
     workers = worker_count(jobs, len(paths) if isinstance(paths, Sized) else None)
     if workers == 1:

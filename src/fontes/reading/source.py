@@ -62,7 +62,17 @@ def _check_encoding(encoding: str) -> None:
         raise InputError(f"{encoding!r} is not a text encoding")
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file, up to the limit, or an `InputError` saying why not."""
+    return _read_bytes(path)
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """The first `size` bytes of a regular file (for sniffing its format)."""
+    return _read_bytes(path, size)
+
+
+def _read_bytes(path: Path, limit: int | None = None) -> bytes:
     # O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
@@ -78,6 +88,9 @@ def _read_bytes(path: Path) -> bytes:
                 f"{path}: is not a regular file (a pipe, device or socket); "
                 "save the text to a file first"
             )
+        if limit is not None:
+            with os.fdopen(descriptor, "rb", closefd=False) as stream:
+                return stream.read(limit)
         if status.st_size > MAX_BYTES:
             raise InputError(_too_large(path, status.st_size))
         # A file may grow while it is read: never read more than one byte past the limit.
