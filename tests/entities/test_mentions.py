@@ -207,3 +207,37 @@ def test_a_lone_name_after_a_title_is_a_person_whatever_the_model_says(
     assert [(doc.text[m.start : m.end], m.kind) for m in doc.mentions] == [
         ("Quenby", EntityKind.PERSON)
     ]
+
+
+def test_ocr_spellings_of_mr_and_a_lost_capital_after_a_title(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Do you approve of NIr Quenby's scheme? Sir Orrin Pellam and Mr. pellam agree."
+    assert found(monkeypatch, text, "Orrin Pellam") == ["Quenby", "Orrin Pellam", "pellam"]
+    # A word in lower case after a title is no name unless the text names someone so.
+    assert found(monkeypatch, "The letter of Mr. and Mrs. Quenby came.") == ["Quenby"]
+
+
+def test_an_abbreviated_forename_is_a_person_with_or_without_a_surname(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "The mill was let to both Chas. and Robt. Pellam, and Wm. stayed at home."
+    assert found(monkeypatch, text) == ["Chas.", "Robt. Pellam", "Wm."]
+
+
+def test_a_misread_surname_the_model_takes_for_a_place_is_that_person(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def given(text: str, spans: object, model: object = None) -> Iterator[EntitySpan]:
+        yield EntitySpan(0, len("Maurice Venard"), "person", "PERSON")
+        for match in re.finditer("Yenard|Yorkshire", text):
+            yield EntitySpan(match.start(), match.end(), "place", "GPE")
+
+    monkeypatch.setattr(mentions, "recognise", given)
+    doc = fontes.analyze("Maurice Venard rode out. Yenard crossed the stream into Yorkshire.")
+    kinds = {doc.text[m.start : m.end]: m.kind for m in doc.mentions}
+    assert kinds == {
+        "Maurice Venard": EntityKind.PERSON,
+        "Yenard": EntityKind.PERSON,
+        "Yorkshire": EntityKind.PLACE,
+    }

@@ -23,6 +23,7 @@ from itertools import pairwise
 from fontes.entities.recognise import EntitySpan, recognise
 from fontes.model import Document, EntityKind, Mention, Span, SpanSet, display_surname
 from fontes.text.names import EDITOR_WORDS, TITLES, WORD, after_title, fold, strip_possessive
+from fontes.text.ocr_channel import edits
 from fontes.text.speech import SPEECH_VERB
 from fontes.text.spelling import Difference, compare, is_known_word, transliteration_key
 
@@ -126,9 +127,12 @@ def find_mentions(doc: Document, model: str | None = None) -> None:
         for m in mentions
         if m.forenames and m.surname and not _REGNAL_NUMBER.fullmatch(m.surname)
     )
+    mentions[:] = [_misread_person(doc, m, people) for m in mentions]
     for mention in list(_gazetteer(doc, body, people, aliases)):
         add(mention)
-    for mention in _titled(doc, body, lone):
+    for mention in _titled(doc, body, lone, people):
+        add(mention)
+    for mention in _abbreviated_forenames(doc, body):
         add(mention)
     for mention in _signatures(doc, body):
         add(mention)
@@ -136,27 +140,67 @@ def find_mentions(doc: Document, model: str | None = None) -> None:
     doc.mentions.extend(mentions)
 
 
+def _misread_person(doc: Document, mention: Mention, people: dict[str, str]) -> Mention:
+    """A one-word place or organisation that is no word but one misread letter from the
+    surname of a person the text names (`Yenard` where `Maurice Venard` is named): OCR's
+    spelling of that person, which the model took for a place."""
+    word = doc.text[mention.start : mention.end]
+    if (
+        mention.kind is EntityKind.PERSON
+        or not _CAPITALISED.fullmatch(word)
+        or fold(word) in people
+        or is_known_word(word)
+        or not any(candidate in people for candidate in edits(word))
+    ):
+        return mention
+    return _person(doc, mention.start, mention.end, mention.source)
+
+
 # A title of address, then a name the model may have missed (`Mr. Pellam`, `Capt. Ivo
-# Quaile`): the title says a person is named, whatever the model read.
+# Quaile`): the title says a person is named, whatever the model read. OCR reads `Mr` as
+# `NIr` or `IVIr` (an M split in two).
 _TITLED = re.compile(
     r"\b(?P<title>Mr|Mrs|Messrs|Miss|Dr|Rev|Capt|Col|Gen|Lieut|Sir|Lady|Lord|Madame|Mme|"
-    r"Monsieur|Herr|Frau)\.?[ \t\n]+"
+    r"Monsieur|Herr|Frau|(?:NI|Nl|IVI)rs?)\.?[ \t\n]+"
     r"(?P<name>[A-Z][\w'\-]+(?:[ \t\n]+(?:[A-Z]\.|[A-Z][\w'\-]+)){0,3}|[a-z][\w'\-]{2,})"
 )
 # Titles of office or rank before a common noun name no one: `Lord Mayor`, `Sir Knight`.
 _OFFICE_TITLES = frozenset({"Sir", "Lady", "Lord", "Capt", "Col", "Gen", "Lieut"})
 
 
-def _titled(doc: Document, body: list[Span], lone: _LoneNames) -> Iterator[Mention]:
-    """Names after a title of address that no other reader found."""
+def _titled(
+    doc: Document, body: list[Span], lone: _LoneNames, people: dict[str, str]
+) -> Iterator[Mention]:
+    """Names after a title of address that no other reader found. A word in lower case is a
+    name that OCR lost the capital of (`Mr. pellam`) when the text names that person
+    elsewhere, or when it is no word (`Mr. and Mrs.` are words)."""
     for paragraph in body:
         for match in _TITLED.finditer(doc.folded, paragraph.start, paragraph.end):
             words = match["name"].split()
             if match["title"] in _OFFICE_TITLES and fold(words[0]) in lone.lower:
                 continue  # `Lord Mayor`: an office, the mayor of the text
-            if words[0].islower() and (match["title"] in _OFFICE_TITLES or is_known_word(words[0])):
-                continue  # `Mr. and Mrs.`; but OCR's `Mr. poinsett` lost a capital
+            if (
+                words[0].islower()
+                and fold(words[0]) not in people
+                and (match["title"] in _OFFICE_TITLES or is_known_word(words[0]))
+            ):
+                continue
             yield _person(doc, match.start("name"), match.end("name"), "title")
+
+
+# Forenames as letters and registers abbreviate them (`Chas.`, `Wm.`, `Thos.`): a person,
+# with or without the surname after (`both Chas. and Robt. Pellam`).
+_ABBREVIATED_FORENAME = re.compile(
+    r"\b(?:Chas|Robt|Wm|Geo|Jas|Thos|Jno|Saml|Benj|Danl|Richd|Edwd|Alexr|Nathl|Wm|Jos)\."
+    r"(?:[ \t\n]+[A-Z][\w'\-]+)?"
+)
+
+
+def _abbreviated_forenames(doc: Document, body: list[Span]) -> Iterator[Mention]:
+    """A forename's abbreviation and the surname after it, if one follows."""
+    for paragraph in body:
+        for match in _ABBREVIATED_FORENAME.finditer(doc.folded, paragraph.start, paragraph.end):
+            yield _person(doc, match.start(), match.end(), "title")
 
 
 # A letter's close, then its signers in capitals, a line each: `your obedient servants,\nJORY
