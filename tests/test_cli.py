@@ -146,8 +146,9 @@ def test_missing_file(runner, tmp_path, command) -> None:
     assert_one_line_error(result, "no such file")
 
 
-@pytest.mark.parametrize("command", ["check", "analyze"])
+@pytest.mark.parametrize("command", ["analyze", "report"])
 def test_directory(runner, tmp_path, command) -> None:
+    # `check` reads the files in a folder (below); the others read one document.
     assert_one_line_error(runner.invoke(app, [command, str(tmp_path)]), "is a directory")
 
 
@@ -476,3 +477,52 @@ def test_an_unknown_selector_is_a_one_line_error_for_every_command(
     path = str(write(tmp_path, TEXT))
     result = runner.invoke(app, [command, path, *extra, "--select", "ZZ9"])
     assert_one_line_error(result, "no rule matches ZZ9")
+
+
+def test_check_reads_a_folder_recursively_in_name_order(runner, tmp_path) -> None:
+    write(tmp_path, TEXT, "b.txt")
+    (tmp_path / "a").mkdir()
+    write(tmp_path / "a", BROKEN, "z.txt")
+    (tmp_path / ".cache").mkdir()
+    write(tmp_path / ".cache", BROKEN, "hidden.txt")
+    write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00", "page.png")  # not read: no reader's name
+    result = runner.invoke(app, ["check", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1  # z.txt's error
+    assert {record["path"] for record in json.loads(result.stdout)} == {
+        str(tmp_path / "a" / "z.txt")
+    }
+    only = runner.invoke(app, ["check", str(tmp_path), "--glob", "b.*"])
+    assert only.exit_code == 0
+
+
+def test_check_skips_what_it_cannot_read_in_a_folder_and_exits_2_at_the_end(
+    runner, tmp_path
+) -> None:
+    write(tmp_path, BROKEN, "a.txt")
+    write(tmp_path, "<catalogue><item/></catalogue>", "b.xml")
+    write(tmp_path, "<html><body><p>A page</p></body></html>", "c.html")
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert " XR001 " in result.stdout  # a.txt was still checked
+    problems = [line for line in result.stderr.splitlines() if line.startswith("fontes: error")]
+    assert problems == [
+        f"fontes: error: {tmp_path / 'b.xml'}: is XML in none of the formats fontes reads "
+        "(ALTO, PAGE, hOCR, TEI); give --from text to read it as plain text",
+        f"fontes: error: {tmp_path / 'c.html'}: is HTML in none of the formats fontes reads "
+        "(ALTO, PAGE, hOCR, TEI); give --from text to read it as plain text",
+    ]
+
+
+def test_an_empty_folder_is_bad_input(runner, tmp_path) -> None:
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 2 and "no files to read in it" in result.stderr
+
+
+def test_from_forces_a_format(runner, tmp_path) -> None:
+    path = write(tmp_path, "<note>The quay was rebuilt in 1905.</note>\n", "quay.xml")
+    assert runner.invoke(app, ["check", str(path)]).exit_code == 2
+    assert runner.invoke(app, ["check", str(path), "--from", "text"]).exit_code == 0
+    result = runner.invoke(app, ["analyze", str(path), "--from", "alto"])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    bad = runner.invoke(app, ["check", str(path), "--from", "docx"])
+    assert bad.exit_code == 2

@@ -34,6 +34,7 @@ from fontes.export.tei import to_tei
 from fontes.model import Document, Severity
 from fontes.pipeline import analyze_file
 from fontes.reading import InputError
+from fontes.reading.formats import Format, folder_files
 from fontes.reading.source import os_reason
 from fontes.runner import pipe, worker_count
 from fontes.settings import Settings
@@ -70,6 +71,13 @@ Select = Annotated[
     typer.Option(help="Only these rule codes, prefixes (CI), names or categories."),
 ]
 Ignore = Annotated[list[str] | None, typer.Option(help="Skip these rules.")]
+From = Annotated[
+    Format | None,
+    typer.Option(
+        "--from",
+        help="Read the files as this format [default: found from each file's content and name].",
+    ),
+]
 
 
 class _Failure(typer.Exit):
@@ -110,6 +118,7 @@ def analyze(
         Path | None, typer.Option("-o", "--output", help="Write the dossier here, not stdout.")
     ] = None,
     encoding: Encoding = "utf-8",
+    source_format: From = None,
     select: Select = None,
     ignore: Ignore = None,
 ) -> None:
@@ -119,7 +128,8 @@ def analyze(
         if output is not None:
             check_outputs([output], [file])
         with _working(f"reading {file.name}"):
-            doc = analyze_file(file, encoding, rules, settings=_settings())
+            doc = analyze_file(file, encoding, rules, settings=_settings(), form=source_format)
+        _warn(doc)
         payload = json.dumps(to_dossier(doc), indent=2, ensure_ascii=False) + "\n"
         if output is None:
             _emit(payload)
@@ -129,13 +139,23 @@ def analyze(
 
 @app.command()
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Text files to check.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Files to check, or folders to check the files in.")
+    ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", help="How to print the findings.")
     ] = OutputFormat.TEXT,
     select: Select = None,
     ignore: Ignore = None,
     encoding: Encoding = "utf-8",
+    source_format: From = None,
+    glob: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="In a folder, check the files whose names match (repeatable) "
+            "[default: *.txt, *.pdf, *.xml, *.hocr, *.html, *.tei]."
+        ),
+    ] = None,
     jobs: Annotated[
         int,
         typer.Option(
@@ -146,16 +166,21 @@ def check(
         ),
     ] = 1,
 ) -> None:
-    """Check FILES and print one finding a line; exit 1 when any error is found."""
+    """Check FILES (and the files in folders, recursively, in name order) and print one
+    finding a line; exit 1 when any error is found, 2 when a file could not be read."""
     rules = _rules(select, ignore)
     settings = _settings()
+    with _user_errors():
+        files = list(folder_files(files, glob))
     jobs = _bounded_jobs(jobs, len(files))
     streaming = output_format is OutputFormat.TEXT
     docs: list[Document] = []  # kept only for JSON and SARIF, which are written at the end
     counts = dict.fromkeys(Severity, 0)
     read = 0
     unreadable: list[tuple[Path, str]] = []
-    results = pipe(files, jobs, encoding=encoding, rules=rules, settings=settings)
+    results = pipe(
+        files, jobs, encoding=encoding, rules=rules, settings=settings, form=source_format
+    )
     with _progress(len(files)) as advance, contextlib.closing(results):
         for result in results:
             try:
@@ -165,6 +190,7 @@ def check(
                 unreadable.append((Path(result.path), failure.reason))
             else:
                 read += 1
+                _warn(doc)
                 for finding in doc.findings:
                     counts[finding.severity] += 1
                 if streaming:  # a corpus is printed as it is read, and not held in memory
@@ -193,6 +219,7 @@ def report(
         typer.Option("-o", "--output", help="The HTML file to write [default: FILE.report.html]."),
     ] = None,
     encoding: Encoding = "utf-8",
+    source_format: From = None,
     select: Select = None,
     ignore: Ignore = None,
 ) -> None:
@@ -203,8 +230,9 @@ def report(
         output = output or Path(f"{file.stem}.report.html")
         check_outputs([output], [file])
         with _working(f"reading {file.name}"):
-            doc = analyze_file(file, encoding, rules, settings=_settings())
+            doc = analyze_file(file, encoding, rules, settings=_settings(), form=source_format)
             html = render_report(doc)
+        _warn(doc)
         write_output(output, html, [file])
         errors.print(f"report written to {output}", markup=False)
 
@@ -221,6 +249,7 @@ def export(
         typer.Option("-o", "--output", help="Where to write [default: stdout; for csv FILE-csv/]."),
     ] = None,
     encoding: Encoding = "utf-8",
+    source_format: From = None,
     select: Select = None,
     ignore: Ignore = None,
 ) -> None:
@@ -236,7 +265,8 @@ def export(
         elif output is not None:
             check_outputs([output], [file])
         with _working(f"reading {file.name}"):
-            doc = analyze_file(file, encoding, rules, settings=_settings())
+            doc = analyze_file(file, encoding, rules, settings=_settings(), form=source_format)
+        _warn(doc)
         if output_format is ExportFormat.CSV:
             written = write_tables(doc, directory)
             errors.print(f"{len(written)} tables written to {directory}", markup=False)
@@ -328,6 +358,19 @@ def _silence_stdout() -> None:
     with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+
+
+def _warn(doc: Document) -> None:
+    """One line for what a file lacks that fontes could read without: its page images."""
+    if missing := doc.source.missing_images():
+        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        shown = ", ".join(missing[:3]) + more
+        errors.print(
+            f"fontes: warning: {doc.path}: {_count(len(missing), 'page image')} it names "
+            f"{'is' if len(missing) == 1 else 'are'} missing ({shown}); the report shows no "
+            "crops of them",
+            markup=False,
+        )
 
 
 def _settings() -> Settings:

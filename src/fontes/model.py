@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
+from pathlib import Path
 from typing import Annotated, ClassVar
 
 # Characters folded to a plain equivalent of the same length, so that readers can match one
@@ -882,6 +883,21 @@ class Source:
     @property
     def paged(self) -> bool:
         return bool(self.pages)
+
+    def image_path(self, page: SourcePage) -> Path | None:
+        """The page's image as the source names it, from the source's folder; None if unnamed."""
+        if not page.image:
+            return None
+        return Path(self.folder or ".") / page.image
+
+    def missing_images(self) -> list[str]:
+        """The page images the source names that are not there (each named once)."""
+        missing: dict[str, None] = {}
+        for page in self.pages:
+            path = self.image_path(page)
+            if page.image and path is not None and not path.is_file():
+                missing[page.image] = None
+        return list(missing)
 
     def page_at(self, offset: int) -> SourcePage | None:
         """The source page an offset lies on (the one before it, between two pages)."""

@@ -6,7 +6,9 @@ import pytest
 
 import fontes
 from fontes.entities import ocr
-from fontes.model import Document, GarbleCause, Span
+from fontes.model import Box, Document, GarbleCause, Span
+from fontes.pipeline import process
+from fontes.reading.paged import PagedText
 from fontes.text import ocr_channel
 
 # An invented page as a poor scan reads it: stray marks, digits for letters, short non-words.
@@ -186,3 +188,34 @@ def test_the_channel_makes_ocr_confusions_likelier_than_spelling_changes() -> No
 def test_latin_quoted_in_a_noisy_scan_is_left_alone() -> None:
     found = dict(garbles(SCAN + " The colonus held under the locatio-conductio of the Digest."))
     assert "conductio" not in found and "locatio" not in found
+
+
+def _scanned(text: str, doubted: dict[str, float]) -> Document:
+    """`text` as an OCR engine's output, every word read with confidence 0.93 but those in
+    `doubted`, a line of twelve words each."""
+    builder = PagedText("hocr")
+    builder.page()
+    for index, word in enumerate(text.split()):
+        if index % 12 == 0:
+            builder.line()
+        builder.word(word, Box(index, 0, index + 1, 1), doubted.get(word, 0.93))
+    return process(builder.build("scan.hocr", "0"))
+
+
+_PLAIN_PROSE = (
+    "The committee met at the hall in the evening and the members heard the report of the "
+    "treasurer on the state of the funds , which had fallen since the spring . "
+) * 3 + "The clerk was thauked for his work and tlie rest went home ."
+
+
+def test_a_word_the_ocr_engine_doubted_is_likelier_damaged() -> None:
+    def garbles(doc: Document) -> dict[str, float]:
+        return {doc.text[g.start : g.end]: g.score for g in doc.garbles}
+
+    sure = garbles(_scanned(_PLAIN_PROSE, {}))
+    doubted = garbles(_scanned(_PLAIN_PROSE, {"thauked": 0.1, "tlie": 0.3, "committee": 0.1}))
+    assert "thauked" not in sure and "thauked" in doubted  # the doubt tipped the balance
+    assert doubted["tlie"] > sure["tlie"]  # and made a garble more certain
+    assert "committee" not in doubted  # but a word of English stays a word, however doubted
+    # A word read with more confidence than the document's typical one is no less suspect.
+    assert garbles(_scanned(_PLAIN_PROSE, {"tlie": 0.99})) == sure

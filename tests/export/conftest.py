@@ -3,10 +3,14 @@ in the text and in notes, findings on several pages, and a last page with no fol
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import fontes
-from fontes.model import Document
+from fontes.model import Box, Document
+from fontes.pipeline import process
+from fontes.reading.paged import PagedText
 
 PAGES = [
     "The pans at Shields were leased in 1905 by Pavel Orlov.\u00b9 The rent was paid in salt "
@@ -31,3 +35,30 @@ PRINTED = (
 @pytest.fixture(scope="session")
 def printed() -> Document:
     return fontes.analyze(PRINTED)
+
+
+def scan_of(pages: list[str], labels: list[str | None]) -> Document:
+    """`pages` as a paged source lays them out (an OCR engine's words, each with its box and
+    the engine's confidence, ten units a character and twenty a line), with printed numbers
+    `labels` as the source records them."""
+    builder = PagedText("hocr")
+    for page, label in zip(pages, labels, strict=True):
+        builder.page(label=label, width=1000, height=1400)
+        row = 0
+        for block in page.split("\n\n"):
+            builder.block()
+            for line in block.splitlines():
+                builder.line()
+                row += 1
+                for word in re.finditer(r"\S+", line):
+                    box = Box(10 * word.start(), 20 * row, 10 * word.end(), 20 * row + 16)
+                    builder.word(word[0], box, 0.95)
+            row += 1
+    return process(builder.build("scan.hocr", "0" * 64))
+
+
+@pytest.fixture(scope="session")
+def scanned() -> Document:
+    """The printed pages as a scan's OCR output, the printed page numbers in the source."""
+    appendix = "An appendix of rents, sent by Ivan Petrov on June 31, 1910."
+    return scan_of([*PAGES, appendix], ["41", "42", "43", None])

@@ -39,13 +39,19 @@ TEXTS = {
 # Fields the dossier gained after the golden files were written, by record kind; and the
 # record kinds it gained, at the top level (neither golden text shows a page, so every
 # `page` is null there).
+# Where a record lies in a paged source (null in plain text).
+_IN_SOURCE = {"source_page", "box"}
 ADDED = {
-    "findings": {"fingerprint", "page", "confidence"},
-    "citations": {"locus", "page"},
-    "notes": {"page", "markers"},
+    "findings": {"fingerprint", "page", "confidence", *_IN_SOURCE},
+    "citations": {"locus", "page", *_IN_SOURCE},
+    "notes": {"page", "markers", *_IN_SOURCE},
     "cross_references": {"mark"},
+    "quotations": _IN_SOURCE,
+    "times": _IN_SOURCE,
 }
-ADDED_KINDS = {"pages", "furniture"}
+# Each entity's mentions gained them too.
+ENTITY_KEYS = ("people", "organisations", "places")
+ADDED_KINDS = {"pages", "furniture", "source_pages"}
 
 
 @pytest.fixture(scope="module", params=sorted(TEXTS))
@@ -85,6 +91,11 @@ def test_the_dossier_is_the_golden_one_but_for_the_added_fields(
             assert added <= set(record)
             for field in added:
                 del record[field]
+    for key in ENTITY_KEYS:
+        for entity in dossier[key]:
+            for mention in entity["mentions"]:
+                assert mention.pop("source_page") is None and mention.pop("box") is None
+    assert dossier["source"].pop("format") == "text"
     assert set(dossier) - set(golden) == ADDED_KINDS
     for key in ADDED_KINDS:
         assert dossier.pop(key) == []
@@ -198,3 +209,27 @@ def test_a_notes_markers_are_counted_again_when_markers_are_added() -> None:
     ]
     doc.note_markers.append(NoteMarker("1", 24, 27, "note-1"))
     assert [n["markers"] for n in to_dossier(doc)["notes"]] == [2]
+
+
+def test_every_finding_on_a_paged_source_has_its_page_and_a_box_over_its_words(
+    scanned: Document,
+) -> None:
+    dossier = to_dossier(scanned)
+    assert dossier["source"]["format"] == "hocr"
+    assert [p["label"] for p in dossier["source_pages"]] == ["41", "42", "43", None]
+    assert dossier["findings"]
+    for finding, record in zip(scanned.findings, dossier["findings"], strict=True):
+        words = scanned.source.words_in(finding.start, finding.end)
+        on_page = [w for w in words if w.page == record["source_page"]]
+        assert on_page and record["source_page"] == scanned.source.page_at(finding.start).index
+        box = record["box"]
+        for word in on_page:
+            assert word.box is not None
+            assert box["left"] <= word.box.left and box["top"] <= word.box.top
+            assert box["right"] >= word.box.right and box["bottom"] >= word.box.bottom
+
+
+def test_a_plain_text_has_no_source_pages_and_no_boxes() -> None:
+    dossier = to_dossier(fontes.analyze("The quay was rebuilt in 1905.[3]\n"))
+    assert dossier["source"]["format"] == "text" and dossier["source_pages"] == []
+    assert all(f["source_page"] is None and f["box"] is None for f in dossier["findings"])

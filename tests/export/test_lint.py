@@ -41,3 +41,20 @@ def test_a_weighed_finding_carries_its_confidence_and_sarif_ranks_it() -> None:
     results = json.loads(sarif_report([doc], RULES.values(), "0"))["runs"][0]["results"]
     ranks = {result["ruleId"]: result.get("rank") for result in results}
     assert ranks == {"OC001": round(100 * score, 1), "TR001": None}
+
+
+def test_a_finding_in_a_paged_source_gives_its_page_line_and_column(scanned: Document) -> None:
+    lines = text_report([scanned]).splitlines()
+    assert lines[1] == "scan.hocr:p.42:1:61: XR003 [error] note marker 5 has no note"
+    assert lines[-1].startswith("scan.hocr:#4:1:46: CH008 [warning] 'June 31' is no date")
+
+
+def test_sarif_shows_a_paged_findings_words_page_and_box(scanned: Document) -> None:
+    results = json.loads(sarif_report([scanned], RULES.values(), "0"))["runs"][0]["results"]
+    for finding, result in zip(scanned.findings, results, strict=True):
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["snippet"]["text"] == scanned.excerpt(finding)
+        page, box = scanned.source.box_of(finding.start, finding.end) or (None, None)
+        assert page is not None and box is not None
+        assert result["properties"]["sourcePage"] == page
+        assert result["properties"]["box"] == [box.left, box.top, box.right, box.bottom]

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import fontes
 from fontes.model import Document, Span, SpanSet
+from fontes.reading.paged import PagedText
 
 SPECIAL = "\u2018\u2019\u201c\u201d\u2013\u2014\u2212\u00a0\u2009\ufeff\t\r\n\f\v"
 
@@ -136,3 +137,15 @@ def test_span_set_gaps_are_what_no_range_covers() -> None:
     assert list(spans.gaps(7, 22)) == [(10, 20)]
     assert list(spans.gaps(31, 39)) == []
     assert list(SpanSet().gaps(3, 9)) == [(3, 9)]
+
+
+def test_a_source_names_the_page_images_that_are_missing(tmp_path: Path) -> None:
+    (tmp_path / "p1.png").write_bytes(b"")
+    builder = PagedText("alto")
+    for image in ("p1.png", "p2.png", "p2.png", None):
+        builder.page(image=image)
+        builder.word("Quay")
+    source = builder.build("scan.xml", "0", folder=str(tmp_path)).source
+    assert source.missing_images() == ["p2.png"]
+    assert source.image_path(source.pages[0]) == tmp_path / "p1.png"
+    assert source.image_path(source.pages[3]) is None

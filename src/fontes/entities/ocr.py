@@ -10,7 +10,9 @@ The prior is the document's own noise: a raw OCR page full of stray marks, digit
 mixtures and non-words is expected to garble words, a clean transcription is not, so it needs
 much stronger evidence. In a scan with many more non-words than a clean text has, a non-word
 is damage as often as that excess says, and its correction the likeliest word within two
-slips. A garble's `score` is how likely the word is damaged.
+slips. Where the source gives the OCR engine's confidence in each word (ALTO, hOCR, PAGE), a
+word it was less sure of than of the document's typical word has the odds of its prior raised
+by the ratio of the two odds of a misreading. A garble's `score` is how likely the word is damaged.
 
 Names the document vouches for (its people, bodies and places) are never suspected. Words are
 read from the reading view (`text.reading_view`): without page furniture and italic marks, and
@@ -25,7 +27,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from fontes.model import Document, Garble, GarbleCause, fold
+from fontes.model import Document, Garble, GarbleCause, Source, fold
 from fontes.text.markup import without_markup
 from fontes.text.names import strip_possessive
 from fontes.text.ocr_channel import LONGEST, confusions, edits, english, foreign, nearby
@@ -99,6 +101,9 @@ _CODE = re.compile(r"^(?:`|__)")
 COMMA_FOR_SPACE = 0.01  # P(`of,the` | `of the`)
 # A garble is recorded when the word is at least this likely damaged.
 REPORTED = 0.5
+# An engine's median confidence is read as at most this sure, so that a page it read with
+# full confidence still lets a less certain word count as doubtful.
+_SUREST = 0.99
 _MOST_LIKELY_WORD = 0.05  # `the`: no candidate is more frequent
 _SHORT = 4  # a non-word this short (`tbe`, `ot`) is OCR's sign, a long one may be Latin
 # A word of one or two letters is a correction only if it is among the commonest (`of`, `in`):
@@ -134,13 +139,44 @@ def find_garbles(doc: Document) -> None:
     prose = _ADDRESS.sub(lambda address: " " * len(address[0]), fold(view.text))
     tokens = [(match.start(), strip_possessive(match[0])) for match in _TOKEN.finditer(prose)]
     reader = GarbleReader([word for _, word in tokens], name_words)
+    doubts = _Doubts.of(doc)
     for start, word in tokens:
         if word.lower() in name_words:
             continue
-        found = reader.correction(word)
+        original_start, original_end = view.original_span(start, start + len(word))
+        found = reader.correction(word, doubts.raised(original_start, original_end))
         if found is not None:
-            original_start, original_end = view.original_span(start, start + len(word))
             doc.garbles.append(Garble(original_start, original_end, *found))
+
+
+@dataclass(frozen=True)
+class _Doubts:
+    """The OCR engine's own doubt about each word, where the source gives its confidence
+    (ALTO `WC`, hOCR `x_wconf`, PAGE `conf`), as evidence beside the document's noise: the
+    odds that a word is damaged are raised by how much less sure the engine was of it than of
+    this document's typical word (the ratio of the two odds of a misreading). It only ever
+    raises them: engines are sure of many a misreading (`tbe`), and a median word is no news."""
+
+    source: Source
+    typical: float | None
+
+    @classmethod
+    def of(cls, doc: Document) -> _Doubts:
+        scores = sorted(w.confidence for w in doc.source.words if w.confidence is not None)
+        return cls(doc.source, min(scores[len(scores) // 2], _SUREST) if scores else None)
+
+    def raised(self, start: int, end: int) -> float:
+        """How many times the odds of damage rise for the word at `start..end`."""
+        if self.typical is None:
+            return 1.0
+        confidence = self.source.confidence_of(start, end)
+        if confidence is None or confidence >= self.typical:
+            return 1.0
+        return _odds(1 - max(confidence, 1 - _SUREST)) / _odds(1 - self.typical)
+
+
+def _odds(chance: float) -> float:
+    return chance / (1 - chance)
 
 
 @dataclass
@@ -155,7 +191,7 @@ class GarbleReader:
     # How likely a lower-case non-word here is damage rather than a rare word: 1 - the share of
     # non-words a clean text has / the share this one has.
     non_word_damage: float = field(init=False)
-    _seen: dict[str, tuple[str, GarbleCause, str, float] | None] = field(
+    _seen: dict[tuple[str, float], tuple[str, GarbleCause, str, float] | None] = field(
         init=False, default_factory=dict
     )
 
@@ -164,12 +200,18 @@ class GarbleReader:
         self.noise = document_noise(self.words)
         self.non_word_damage = max(1 - CLEAN_NON_WORDS / non_word_share(self.words), 0.0)
 
-    def correction(self, word: str) -> tuple[str, GarbleCause, str, float] | None:
+    def correction(
+        self, word: str, doubt: float = 1.0
+    ) -> tuple[str, GarbleCause, str, float] | None:
         """The likely original of `word`, the slip it undoes, the stray mark before it and how
-        likely the word is damaged; None when it is likelier real (cached by word)."""
-        if word not in self._seen:
-            self._seen[word] = self._weigh(word)
-        return self._seen[word]
+        likely the word is damaged; None when it is likelier real. `doubt` multiplies the
+        odds of the document's noise for this word (the OCR engine was less sure of it);
+        cached by both."""
+        key = (word, round(doubt, 1))
+        if key not in self._seen:
+            odds = _odds(self.noise) * doubt
+            self._seen[key] = self._weigh(word, min(odds / (1 + odds), _SUREST))
+        return self._seen[key]
 
     def in_document(self, word: str) -> float:
         """How common `word` is here: its use in English, raised by its use in this text."""
@@ -191,7 +233,7 @@ class GarbleReader:
         again (`tbe`, `honse`) is no term the document coins."""
         return english(word) >= _COINED or self.non_word_damage < REPORTED
 
-    def _weigh(self, word: str) -> tuple[str, GarbleCause, str, float] | None:
+    def _weigh(self, word: str, noise: float) -> tuple[str, GarbleCause, str, float] | None:
         if len(word) > LONGEST or _MEASURE.fullmatch(word) or not any(c.isalpha() for c in word):
             return None  # `8in`, `40cm`, `1930s`: a number and its unit, not a misread word
         if "'" in word or any(unicodedata.category(c) == "Lm" for c in word):
@@ -202,8 +244,8 @@ class GarbleReader:
             left, right = glued.groups()
             if not (_common(left, _GLUED_WORDS) and _common(right, _GLUED_WORDS)):
                 return None
-            meant = self.noise * COMMA_FOR_SPACE * min(map(self.in_document, (left, right)))
-            score = meant / (meant + (1 - self.noise) * UNLISTED)
+            meant = noise * COMMA_FOR_SPACE * min(map(self.in_document, (left, right)))
+            score = meant / (meant + (1 - noise) * UNLISTED)
             if score < REPORTED:
                 return None
             return f"{left} {right}", GarbleCause.COMMA_FOR_SPACE, "", round(score, 3)
@@ -213,7 +255,7 @@ class GarbleReader:
         stray = found[0] if found else ""
         core = word[len(stray) :]
         marked = bool(stray) and stray[0] in _OCR_ONLY_MARKS
-        noise = STRAY_NOISE if marked else self.noise
+        noise = max(STRAY_NOISE, noise) if marked else noise
         if stray and _common(core.lower(), COMMON):
             # a mark the document repeats before the word (`.csv` again and again) is its own
             legitimate = 0.0 if marked else LEGITIMATE_MARK * self.counts[word.lower()]

@@ -36,6 +36,7 @@ from fontes.export.kinds import (
 )
 from fontes.model import (
     EDTF,
+    Box,
     Citation,
     CrossReference,
     Document,
@@ -52,13 +53,14 @@ from fontes.model import (
     Quotation,
     Role,
     Section,
+    SourcePage,
     Span,
     TimeExpression,
     Work,
     Year,
 )
 
-SCHEMA = "https://fontes.dev/schema/dossier/1.4"
+SCHEMA = "https://fontes.dev/schema/dossier/1.5"
 
 
 def _text(doc: Document, record: Any) -> str:
@@ -85,6 +87,36 @@ ON_PAGE = Field(
     "the printed page it begins on, where the text shows one",
 )
 
+BOX = Kind("box", Box, ["left", "top", "right", "bottom"])
+
+
+def _source_page(doc: Document, record: Any) -> int | None:
+    page = doc.source.page_at(record.start) if doc.source.paged else None
+    return page.index if page is not None else None
+
+
+def _box(doc: Document, record: Any) -> Any:
+    found = doc.source.box_of(record.start, record.end)
+    return BOX.project(doc, found[1]) if found is not None else None
+
+
+# Where a record lies in a paged source (a PDF, OCR output), to go back to the page image.
+IN_SOURCE = [
+    Field(
+        "source_page",
+        int | None,
+        _source_page,
+        "the page of the source file it begins on (from 1), in a paged source",
+    ),
+    Field(
+        "box",
+        BOX.record | None,
+        _box,
+        "the box that covers its words on that page, in the source's units (pixels of the "
+        "scan, or PDF points), from the page's top-left corner",
+    ),
+]
+
 # Markers per note, counted once per document and again only if the markers change (a weak
 # key: no document is kept alive), so that the notes of a long text are not each a search.
 _MARKERS: weakref.WeakKeyDictionary[Document, tuple[int, Counter[str]]] = (
@@ -101,7 +133,7 @@ def _markers(doc: Document, note: Note) -> int:
 
 
 SPAN = Kind("span", Span, ["start", "end"])
-MENTION = Kind("mention", Mention, ["start", "end", Field("text", str, _text)])
+MENTION = Kind("mention", Mention, ["start", "end", *IN_SOURCE, Field("text", str, _text)])
 ROLE = Kind("role", Role, ["title", "period", "start", "end"])
 ELISION = Kind(
     "elision",
@@ -120,7 +152,16 @@ SOURCE = Kind(
         Field("path", str | None, lambda doc, _: doc.path),
         Field("sha256", str, lambda doc, _: doc.sha256),
         Field("chars", int, lambda doc, _: len(doc.text)),
+        Field(
+            "format",
+            str,
+            lambda doc, _: doc.source.format,
+            "what it was read as: text, pdf, alto, page, hocr or tei",
+        ),
     ],
+)
+SOURCE_PAGE = Kind(
+    "source_page", SourcePage, ["index", "label", "width", "height", "image", "start", "end"]
 )
 PAGE = Kind("printed_page", Page, ["start", "end", "number", "index"])
 FURNITURE = Kind("furniture", Furniture, ["start", "end", "kind"])
@@ -217,6 +258,7 @@ CITATION = Kind(
             description="the printed page it begins on, where the text shows one (not a page "
             "it cites)",
         ),
+        *IN_SOURCE,
         Field("text", str, _text),
         "reference",
         "author",
@@ -235,6 +277,7 @@ NOTE = Kind(
         "id",
         "number",
         ON_PAGE,
+        *IN_SOURCE,
         "start",
         "end",
         Field("text", str, lambda doc, n: doc.text[n.text_start : n.end]),
@@ -250,6 +293,7 @@ QUOTATION = Kind(
     [
         "start",
         "end",
+        *IN_SOURCE,
         Field("text", str, _text),
         Field("elided", bool, lambda doc, q: q.elided),
         Field("elisions", ELISION.array, ELISION.many(lambda q: q.elisions)),
@@ -261,6 +305,7 @@ TIME = Kind(
     [
         "start",
         "end",
+        *IN_SOURCE,
         Field("text", str, _spoken),
         "type",
         "value",
@@ -297,6 +342,7 @@ FINDING = Kind(
         "line",
         "column",
         ON_PAGE,
+        *IN_SOURCE,
         "suggestion",
         "fingerprint",
         "confidence",
@@ -319,6 +365,7 @@ def _entities(kind: EntityKind) -> Callable[[Document], list[Entity]]:
 
 # The dossier's top level: each key, the kind of its records and where they come from.
 DOSSIER: dict[str, tuple[Kind, Callable[[Document], Iterable[Any]]]] = {
+    "source_pages": (SOURCE_PAGE, lambda doc: doc.source.pages),
     "pages": (PAGE, lambda doc: doc.pages),
     "furniture": (FURNITURE, lambda doc: doc.furniture),
     "sections": (SECTION, lambda doc: doc.sections),

@@ -20,17 +20,36 @@ FINGERPRINT_KEY = "fontes/context/v1"
 
 def text_report(docs: Iterable[Document]) -> str:
     """`path:line:col: CODE [severity] message`, one finding a line, and `(p. 42)` after
-    it where the text shows the printed page."""
+    it where the text shows the printed page; in a paged source (a PDF, OCR output),
+    `path:p.87:line:col:` (`path:#9:line:col:` where the page shows no number), the line
+    counted on that page as its image shows it."""
     return "".join(
-        f"{doc.path}:{f.line}:{f.column}: {f.rule} [{f.severity}] {f.message}{_on_page(doc, f)}\n"
+        f"{doc.path}:{_where(doc, f)}: {f.rule} [{f.severity}] {f.message}{_on_page(doc, f)}\n"
         for doc in docs
         for f in doc.findings
     )
 
 
+def _where(doc: Document, finding: Finding) -> str:
+    if page := _paged_position(doc, finding):
+        return page
+    return f"{finding.line}:{finding.column}"
+
+
+def _paged_position(doc: Document, finding: Finding) -> str | None:
+    """`p.87:12:5`: the printed page, the line on it and the column; `#9:12:5` on a page
+    that shows no number, by its place in the file."""
+    page = doc.source.page_at(finding.start) if doc.source.paged else None
+    spot = doc.source.line_at(finding.start) if page is not None else None
+    if page is None or spot is None:
+        return None
+    label = doc.page_label(finding.start)
+    return f"{f'p.{label}' if label else f'#{page.index}'}:{spot[0]}:{spot[1]}"
+
+
 def _on_page(doc: Document, finding: Finding) -> str:
     page = doc.page_label(finding.start)
-    return f" (p. {page})" if page else ""
+    return f" (p. {page})" if page and _paged_position(doc, finding) is None else ""
 
 
 def json_report(docs: Iterable[Document]) -> str:
@@ -126,6 +145,14 @@ def _sarif_result(doc: Document, finding: Finding, index: dict[str, int]) -> dic
     }
     if page := doc.page_label(finding.start):
         result["properties"]["page"] = page  # the printed page, for a reader of the book
+    if doc.source.paged:  # the words are in no line of the file: show them, and where they lie
+        region = result["locations"][0]["physicalLocation"]["region"]
+        region["snippet"] = {"text": doc.excerpt(finding)}
+        if (source_page := doc.source.page_at(finding.start)) is not None:
+            result["properties"]["sourcePage"] = source_page.index
+        if (found := doc.source.box_of(finding.start, finding.end)) is not None:
+            box = found[1]
+            result["properties"]["box"] = [box.left, box.top, box.right, box.bottom]
     if finding.confidence is not None:
         result["rank"] = round(100 * finding.confidence, 1)  # SARIF's 0-100, for sorting
     if finding.rule in index:

@@ -5,8 +5,9 @@ pipeline after it never asks where the text came from."""
 
 from __future__ import annotations
 
+import fnmatch
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from importlib import import_module
 from pathlib import Path
@@ -49,6 +50,35 @@ _ROOTS: dict[bytes, Format] = {b"alto": Format.ALTO, b"PcGts": Format.PAGE, b"TE
 _HOCR = re.compile(rb"""class=["'](?:[^"']*\s)?ocr_page\b|name=["']ocr-system["']""")
 
 
+# The files a folder is read for, unless the caller names others (`--glob`).
+FOLDER_GLOBS = ("*.txt", "*.pdf", "*.xml", "*.hocr", "*.html", "*.tei")
+_MARKUP_EXTENSIONS = {".xml": "XML", ".html": "HTML", ".htm": "HTML", ".xhtml": "HTML"}
+
+
+def folder_files(paths: Iterable[Path], globs: Iterable[str] | None = None) -> Iterator[Path]:
+    """`paths` with each folder among them replaced by the files in it and below whose names
+    match `globs` (`FOLDER_GLOBS` by default), in name order; hidden files and folders are
+    passed over. A folder with no such file is an `InputError`."""
+    patterns = tuple(globs or FOLDER_GLOBS)
+    for path in paths:
+        if not path.is_dir():
+            yield path
+            continue
+        found = sorted(
+            (
+                file
+                for file in path.rglob("*")
+                if file.is_file()
+                and not any(part.startswith(".") for part in file.relative_to(path).parts)
+                and any(fnmatch.fnmatch(file.name, pattern) for pattern in patterns)
+            ),
+            key=lambda file: file.relative_to(path).parts,
+        )
+        if not found:
+            raise InputError(f"{path}: no files to read in it (looked for {', '.join(patterns)})")
+        yield from found
+
+
 def sniff(path: Path, head: bytes) -> Format:
     """The format of a file whose first bytes are `head`."""
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF-"):
@@ -82,6 +112,12 @@ def read_any(path: str | Path, encoding: str = "utf-8", form: str | None = None)
         choices = ", ".join(f.value for f in Format)
         raise InputError(f"unknown format {form!r}; the formats are {choices}")
     chosen = Format(form) if form is not None else sniff(path, read_head(path, _HEAD_BYTES))
+    if chosen is Format.TEXT and form is None and path.suffix.lower() in _MARKUP_EXTENSIONS:
+        kind = _MARKUP_EXTENSIONS[path.suffix.lower()]
+        raise InputError(
+            f"{path}: is {kind} in none of the formats fontes reads (ALTO, PAGE, hOCR, TEI); "
+            "give --from text to read it as plain text"
+        )
     if chosen is Format.TEXT:
         return read_document(path, encoding)
     reader: Callable[[Path], Document] = import_module(_READERS[chosen]).read

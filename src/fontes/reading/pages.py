@@ -17,8 +17,10 @@ particular one:
 - running heads: short lines repeated at the head (or foot) of pages;
 - signatures: a capital letter or two with a leaf number (`A 2`) at the foot of a page.
 
-A text with no such evidence has no pages and no furniture. The furniture is claimed as
-apparatus, so that no later reader takes a header line for a heading or a folio for a year.
+A paged source (a PDF, OCR output) ends each of its pages with a form feed, and gives the
+printed number where it records one. A text with no such evidence has no pages and no
+furniture. The furniture is claimed as apparatus, so that no later reader takes a header
+line for a heading or a folio for a year.
 """
 
 from __future__ import annotations
@@ -135,12 +137,19 @@ def read_pages(doc: Document) -> None:
     else:
         sheets = _sequence(doc, body_start, body_end, known)
     for index, sheet in enumerate(sheets, start=1):
-        doc.pages.append(Page(sheet.start, sheet.end, sheet.number, index))
+        doc.pages.append(Page(sheet.start, sheet.end, sheet.number or _given(doc, sheet), index))
         furniture.extend(sheet.furniture)
     furniture.sort(key=lambda item: (item.start, item.end))
     for item in furniture:
         doc.furniture.append(item)
         doc.apparatus.add(item)
+
+
+def _given(doc: Document, sheet: _Sheet) -> str | None:
+    """The printed number a paged source records for the page (ALTO's `PRINTED_IMG_NR`, a
+    PDF's page label), where the page shows none that can be read."""
+    page = doc.source.page_at(sheet.start) if doc.source.paged else None
+    return page.label if page is not None else None
 
 
 def _stripped(doc: Document, start: int, end: int) -> Span | None:
