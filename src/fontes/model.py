@@ -487,7 +487,8 @@ class Work(Record):
 
     def label(self) -> str:
         who = "; ".join(self.authors + self.editors) or "anonymous"
-        titled = f"{who}: '{self.title}'" if self.title else who  # `(Marsh 1972)` names none
+        title = " ".join(self.title.split())  # one line, wherever the text broke it
+        titled = f"{who}: '{title}'" if title else who  # `(Marsh 1972)` names none
         return titled + (f" ({self.year})" if self.year else "")
 
 
@@ -654,7 +655,8 @@ class Mention(Record):
     start: Offset
     end: Offset
     kind: EntityKind
-    # What found it: ner, glossary, cross-reference, alias, gazetteer, kinship, title, signature.
+    # What found it: ner, glossary, cross-reference, alias, gazetteer, kinship, title, signature,
+    # edition (an encoded edition's own markup).
     source: str
     forenames: str = ""
     surname: str = ""

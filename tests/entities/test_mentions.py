@@ -13,7 +13,8 @@ import fontes
 from fontes.entities import mentions
 from fontes.entities.mentions import _ALIAS, _alias_matches
 from fontes.entities.recognise import EntitySpan
-from fontes.model import EntityKind
+from fontes.model import Document, EntityKind, Markup, Source
+from fontes.pipeline import process
 
 PIECES = [
     *("A", "Ab", "ab", "McD", "xY", "AB", "Trade", "Board", "committee", "Éa", "1", "_"),
@@ -241,3 +242,30 @@ def test_a_misread_surname_the_model_takes_for_a_place_is_that_person(
         "Yenard": EntityKind.PERSON,
         "Yorkshire": EntityKind.PLACE,
     }
+
+
+def test_an_editions_names_are_the_mentions_as_it_marks_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Tamsin Quaile wrote from Porthkennack to the Friends of Trevose about Ann."
+    marks = [
+        ("persName", "Tamsin Quaile"),
+        ("placeName", "Porthkennack"),
+        ("name", "Friends of Trevose"),
+    ]
+    markup = [
+        Markup(text.index(words), text.index(words) + len(words), tag, {"type": "org"})
+        for tag, words in marks
+    ]
+
+    def unread(*args: object, **kwargs: object) -> Iterator[EntitySpan]:
+        raise AssertionError("the model is not asked where the edition marks its names")
+
+    monkeypatch.setattr(mentions, "recognise", unread)
+    doc = process(Document(text, source=Source("tei", markup=markup)))
+    assert [(doc.text[m.start : m.end], m.kind, m.source) for m in doc.mentions] == [
+        ("Tamsin Quaile", EntityKind.PERSON, "edition"),
+        ("Porthkennack", EntityKind.PLACE, "edition"),
+        ("Friends of Trevose", EntityKind.ORGANISATION, "edition"),
+    ]
+    assert doc.mentions[0].surname == "Quaile"

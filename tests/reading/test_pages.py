@@ -327,3 +327,11 @@ def test_a_note_repeated_at_every_pages_foot_is_no_running_footer() -> None:
     )
     assert [f.kind for f in doc.furniture if f.kind is FurnitureKind.RUNNING_HEAD] == []
     assert [doc.text[n.text_start : n.end] for n in doc.notes].count("Ibid., 99.") == 3
+
+
+def test_a_form_feed_at_the_end_ends_the_last_page_and_is_no_break() -> None:
+    # pdftotext ends every page with a form feed, tesseract only those before another.
+    between = paged("The quay.\n\f\nThe mill.\n")
+    after_each = paged("The quay.\n\f\nThe mill.\n\f\n")
+    assert pages(between) == pages(after_each) == [(1, None), (2, None)]
+    assert furniture(between) == furniture(after_each) == [(K.PAGE_MARKER, "\f")]

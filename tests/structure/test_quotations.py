@@ -269,3 +269,19 @@ def test_plural_possessives_are_not_quotation_marks() -> None:
 
 def test_a_paragraph_ending_in_a_full_stop_is_not_a_broken_sentence() -> None:
     assert silent("The board met.\n\nthe guild did not.\n") == []
+
+
+def test_a_hard_wrapped_paragraph_broken_after_a_full_line_is_the_layouts_break() -> None:
+    lines = [
+        "The secretary told the meeting that the board of the harbour had met",
+        "twice in the spring and had at last agreed that the new dues must go",
+        "before the council, which would meet again in the summer to hear the",
+        "masters of the coasting trade and the owners of the larger vessels,",
+        "who had asked that the dues be laid on tonnage and not on the cargo",
+        "carried, since a ship in ballast paid as much as one laden with coal.",
+    ]
+    opening = "\n".join(lines[:2])
+    full = f"{opening}\n\n" + "\n".join(lines[2:]) + "\n"
+    assert silent(full) == []  # an OCR engine split the paragraph at a full line
+    short = f"{opening}\nbefore the\n\n" + "\n".join(lines[2:]) + "\n"
+    assert silent(short) == [(ElisionCause.PARAGRAPH_BREAK, "")]

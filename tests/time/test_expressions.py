@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from fontes.model import TimeType
+from fontes.model import Document, Markup, Source, TimeType
+from fontes.pipeline import process
 from fontes.time.expressions import find_time_expressions, to_edtf
 
 
@@ -313,3 +314,32 @@ def test_a_year_before_other_words_is_still_one(text: str) -> None:
 def test_a_year_beside_them_is_still_one() -> None:
     found = find_time_expressions("In 1688 he paid 1600l. for it, see pp. 12-14.")
     assert [t.value for t in found] == ["1688"]
+
+
+def _edition(text: str, *marks: tuple[str, str, dict[str, str]]) -> Document:
+    """`text` as an encoded edition whose markup (tag, the words marked, attributes) is given."""
+    markup = []
+    for tag, words, attributes in marks:
+        start = text.index(words)
+        markup.append(Markup(start, start + len(words), tag, attributes))
+    return process(Document(text, source=Source("tei", markup=markup)))
+
+
+def test_an_editions_dates_are_read_as_it_values_them() -> None:
+    text = "Trevose, 5th month 20th, 1792. In the spring of that year and in May 1793 we sailed."
+    doc = _edition(
+        text,
+        ("date", "5th month 20th, 1792", {"when": "1792-05-20"}),
+        ("date", "the spring of that year", {"notBefore": "1792-03", "notAfter": "1792-05"}),
+        ("date", "May 1793", {}),  # marked, not valued: read from its words
+    )
+    assert [(doc.text[t.start : t.end], t.edtf) for t in doc.times] == [
+        ("5th month 20th, 1792", "1792-05-20"),
+        ("the spring of that year", "1792-03/1792-05"),
+        ("May 1793", "1793-05"),
+    ]
+
+
+def test_an_edition_that_marks_no_dates_has_them_found_in_its_words() -> None:
+    doc = _edition("We sailed in May 1793.", ("persName", "We", {}))
+    assert [t.edtf for t in doc.times] == ["1793-05"]

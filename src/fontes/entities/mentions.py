@@ -10,6 +10,9 @@ A person the model gives is read as a reader would: two names joined by `and` or
 are two people; a heading, a title or an editor's initial the model ran into the name is cut
 off; a name alone is kept when a title stands before it or the document supports it (see
 `_LoneNames`), and a capitalised common noun or a place is not a person.
+
+An encoded edition (TEI) that marks its names is read as it marks them: its `persName`,
+`orgName` and `placeName` are the mentions, and no model or rule guesses at the rest.
 """
 
 from __future__ import annotations
@@ -109,6 +112,12 @@ def find_mentions(doc: Document, model: str | None = None) -> None:
 
     for reference in doc.cross_references:
         add(_person(doc, reference.start, reference.end - 1, "cross-reference"))
+    if given := list(_edition_names(doc)):
+        for mention in given:  # an edition that marks its names is read, not guessed again
+            add(mention)
+        mentions.sort(key=lambda m: m.start)
+        doc.mentions.extend(mentions)
+        return
     aliases = dict(_aliases(doc, body, add))
     for mention in _kinship(doc, body):
         add(mention)
@@ -138,6 +147,38 @@ def find_mentions(doc: Document, model: str | None = None) -> None:
         add(mention)
     mentions.sort(key=lambda m: m.start)
     doc.mentions.extend(mentions)
+
+
+# An encoded edition's names (TEI), by element, and by `@type` of a plain `name`.
+_EDITION_NAMES = {
+    "persName": EntityKind.PERSON,
+    "orgName": EntityKind.ORGANISATION,
+    "placeName": EntityKind.PLACE,
+}
+_NAME_TYPES = {
+    "person": EntityKind.PERSON,
+    "org": EntityKind.ORGANISATION,
+    "organisation": EntityKind.ORGANISATION,
+    "organization": EntityKind.ORGANISATION,
+    "place": EntityKind.PLACE,
+}
+
+
+def _edition_names(doc: Document) -> Iterator[Mention]:
+    """The people, bodies and places an encoded edition marks (`persName`, `orgName`,
+    `placeName`, `name type="person"`), as it marks them; the outer of two nested ones."""
+    covered = -1
+    for markup in doc.source.markup:
+        kind = _EDITION_NAMES.get(markup.tag)
+        if markup.tag == "name":
+            kind = _NAME_TYPES.get(markup.attributes.get("type", "").lower())
+        if kind is None or markup.end <= markup.start or markup.start < covered:
+            continue
+        covered = markup.end
+        if kind is EntityKind.PERSON:
+            yield _person(doc, markup.start, markup.end, "edition")
+        else:
+            yield Mention(start=markup.start, end=markup.end, kind=kind, source="edition")
 
 
 def _misread_person(doc: Document, mention: Mention, people: dict[str, str]) -> Mention:

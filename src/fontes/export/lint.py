@@ -9,6 +9,7 @@ from typing import Any
 
 from fontes.checks import Rule
 from fontes.export.dossier import FINDING
+from fontes.export.positions import position
 from fontes.model import Document, Finding, Severity
 
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -31,25 +32,19 @@ def text_report(docs: Iterable[Document]) -> str:
 
 
 def _where(doc: Document, finding: Finding) -> str:
-    if page := _paged_position(doc, finding):
-        return page
-    return f"{finding.line}:{finding.column}"
-
-
-def _paged_position(doc: Document, finding: Finding) -> str | None:
-    """`p.87:12:5`: the printed page, the line on it and the column; `#9:12:5` on a page
-    that shows no number, by its place in the file."""
-    page = doc.source.page_at(finding.start) if doc.source.paged else None
-    spot = doc.source.line_at(finding.start) if page is not None else None
-    if page is None or spot is None:
-        return None
-    label = doc.page_label(finding.start)
-    return f"{f'p.{label}' if label else f'#{page.index}'}:{spot[0]}:{spot[1]}"
+    """`12:5`, the line and column in the text; in a paged source `p.87:12:5`, the printed
+    page (`#9` where it shows no number), the line on that page and the column."""
+    where = position(doc, finding.start)
+    if where.on_page and where.page is not None:
+        page = f"p.{where.page.label}" if where.page.label else where.page.number
+        return f"{page}:{where.line}:{where.column}"
+    return f"{where.line}:{where.column}"
 
 
 def _on_page(doc: Document, finding: Finding) -> str:
-    page = doc.page_label(finding.start)
-    return f" (p. {page})" if page and _paged_position(doc, finding) is None else ""
+    """` (p. 42)` after a finding in a text that shows its printed pages."""
+    where = position(doc, finding.start)
+    return f" ({where.page})" if where.page is not None and not where.on_page else ""
 
 
 def json_report(docs: Iterable[Document]) -> str:

@@ -36,14 +36,34 @@
     line("category", finding.category);
     line("severity", finding.severity);
     line("where", "line " + finding.line + ", column " + finding.column +
-      (finding.page ? ", p. " + finding.page : ""));
+      (finding.page ? ", " + finding.page : ""));
     line("text", finding.text);
+    line("OCR confidence", finding.ocr_confidence === null ? null :
+      finding.ocr_confidence.toFixed(2) + " (its least sure word)");
     line("message", finding.message);
     line("suggestion", finding.suggestion);
     finding.entities.forEach(function (id) {
       const entity = data.entities[id];
       if (entity) line("entity", entity.name + " (" + entity.kind + ")");
     });
+    if (finding.crop) showCrop(finding.crop);
+  }
+
+  // The passage on the page image: the whole image laid over the page's own units, the
+  // view cut to the passage's box and its margin, the box outlined.
+  function showCrop(crop) {
+    line("page image", crop.image);
+    const svg = document.getElementById("crop").content.firstElementChild.cloneNode(true);
+    svg.setAttribute("viewBox", crop.view.join(" "));
+    const image = svg.querySelector("image");
+    image.setAttribute("href", data.images[crop.page]);
+    image.setAttribute("width", crop.width);
+    image.setAttribute("height", crop.height);
+    const box = svg.querySelector("rect");
+    ["x", "y", "width", "height"].forEach(function (name, at) {
+      box.setAttribute(name, crop.box[at]);
+    });
+    detail.appendChild(svg);
   }
 
   function show(findings, mentions) {

@@ -5,6 +5,11 @@ Everything is inlined (styles, script, drawings as SVG), so the file works offli
 be mailed or archived. Document text is escaped by the template engine and reaches the
 script only as JSON read through `textContent`; a Content-Security-Policy allows the
 report's own script alone (by its hash), so a document that contains `<script>` runs nothing.
+
+A paged source (OCR output, a PDF) shows its page breaks and the words the OCR engine was
+unsure of; where its page images lie beside it, each finding's details show the passage cut
+from the page image. The images are embedded as `data:` URIs (the only images the policy
+allows), each page once, and cut by an SVG `viewBox`: no image library, nothing fetched.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import networkx as nx
@@ -26,7 +32,9 @@ from markupsafe import Markup, escape
 
 from fontes.checks import RULES
 from fontes.export.graph import entity_graph
+from fontes.export.positions import PagePlace, page_place, position
 from fontes.model import (
+    Box,
     Citation,
     Document,
     Entity,
@@ -37,7 +45,9 @@ from fontes.model import (
     GlossaryEntry,
     PageRange,
     Severity,
+    SourcePage,
     Span,
+    Zone,
 )
 from fontes.version import __version__
 
@@ -53,6 +63,8 @@ class _Segment:
     classes: str
     findings: str
     mentions: str
+    doubt: str | None = None  # the OCR engine's confidence in a word it was unsure of
+    page: str | None = None  # the rule of a page of a paged source that starts here
 
 
 def render_report(doc: Document) -> str:
@@ -63,7 +75,11 @@ def render_report(doc: Document) -> str:
     template = environment.get_template("report.html.j2")
     findings = sorted(doc.findings, key=lambda f: (f.start, _SEVERITY_ORDER[f.severity]))
     starts = [m.start for m in doc.mentions]
-    rows = [_finding(doc, f, index, starts) for index, f in enumerate(findings)]
+    crops = _crops(doc, findings)
+    rows = [
+        _finding(doc, f, index, starts, crops.crops.get(index)) for index, f in enumerate(findings)
+    ]
+    doubtful = [w for w in doc.source.words if w.confidence is not None and w.confidence < DOUBTFUL]
     entities = {e.id: _entity(doc, e, doc.glossary_entry(e.glossary)) for e in doc.entities}
     counts = Counter(str(f.severity) for f in findings)
     return template.render(
@@ -73,8 +89,11 @@ def render_report(doc: Document) -> str:
         sha256=doc.sha256,
         version=__version__,
         counts={str(s): counts.get(str(s), 0) for s in Severity},
-        segments=_segments(doc, findings),
+        segments=_segments(doc, findings, doubtful),
         findings=rows,
+        doubtful=len(doubtful),
+        doubtful_below=DOUBTFUL,
+        image_notes=crops.notes,
         filter_values=sorted({str(f.category) for f in findings})
         + [str(s) for s in Severity if counts.get(str(s))],
         people=[entities[e.id] for e in doc.entities if e.kind is EntityKind.PERSON],
@@ -86,18 +105,24 @@ def render_report(doc: Document) -> str:
             "findings": rows,
             "mentions": [m.entity for m in doc.mentions],
             "entities": entities,
+            "images": crops.images,
         },
         script=Markup(script),  # our own file, shipped with the package
         script_hash=f"sha256-{digest}",
     )
 
 
-def _segments(doc: Document, findings: list[Finding]) -> list[_Segment]:
-    """Cut the text wherever a finding or a mention starts or ends: a sweep, not a search."""
+def _segments(doc: Document, findings: list[Finding], doubtful: list[Zone]) -> list[_Segment]:
+    """Cut the text wherever a finding, a mention or a doubtful word starts or ends, and where
+    a paged source's page starts: a sweep, not a search."""
     marks = [(f.start, f.end, "f", index) for index, f in enumerate(findings) if f.end > f.start]
     marks += [(m.start, m.end, "m", index) for index, m in enumerate(doc.mentions)]
+    marks += [(w.start, w.end, "c", index) for index, w in enumerate(doubtful)]
     marks.sort()
-    cuts = sorted({0, len(doc.text), *(s for s, _, _, _ in marks), *(e for _, e, _, _ in marks)})
+    breaks = {page.start: _page_rule(doc, page) for page in doc.source.pages}
+    cuts = sorted(
+        {0, len(doc.text), *breaks, *(s for s, _, _, _ in marks), *(e for _, e, _, _ in marks)}
+    )
     active: list[tuple[int, str, int]] = []  # (end, what, index), a heap by end
     segments, next_mark = [], 0
     for start, end in itertools.pairwise(cuts):
@@ -109,24 +134,45 @@ def _segments(doc: Document, findings: list[Finding]) -> list[_Segment]:
                 heapq.heappush(active, (mark_end, what, index))
             next_mark += 1
         text = doc.text[start:end]
+        if breaks:  # a page's form feed: the rule at the next page's start shows the break
+            text = text.replace("\f", "")
         covering = [(what, index) for _, what, index in active]
         found = sorted(index for what, index in covering if what == "f")
         named = sorted(index for what, index in covering if what == "m")
+        unsure = [doubtful[index] for what, index in covering if what == "c"]
         classes = []
         if found:
             worst = min(found, key=lambda i: _SEVERITY_ORDER[findings[i].severity])
             classes += ["f", f"sev-{findings[worst].severity}"]
         if named:
             classes += ["m", f"k-{doc.mentions[named[0]].kind}"]
+        if unsure:
+            classes.append("doubt")
         segments.append(
-            _Segment(text, " ".join(classes), " ".join(map(str, found)), " ".join(map(str, named)))
+            _Segment(
+                text,
+                " ".join(classes),
+                " ".join(map(str, found)),
+                " ".join(map(str, named)),
+                f"OCR confidence {unsure[0].confidence:.2f}" if unsure else None,
+                breaks.get(start),
+            )
         )
     return segments
 
 
-def _finding(doc: Document, finding: Any, index: int, starts: list[int]) -> dict[str, Any]:
+def _page_rule(doc: Document, page: SourcePage) -> str:
+    """What the rule at a page break says: the page of the file, and its printed number."""
+    label = doc.page_label(page.start)
+    return f"#{page.index} · p. {label}" if label else f"#{page.index}"
+
+
+def _finding(
+    doc: Document, finding: Any, index: int, starts: list[int], crop: dict[str, Any] | None
+) -> dict[str, Any]:
     """A finding for the list and the details panel; `starts` are the mentions' starts."""
-    line, column = doc.line_column(finding.start)
+    where = position(doc, finding.start)
+    unsure = doc.source.confidence_of(finding.start, finding.end)
     first = bisect.bisect_left(starts, finding.start - 200)
     entities = [
         m.entity
@@ -139,14 +185,20 @@ def _finding(doc: Document, finding: Any, index: int, starts: list[int]) -> dict
         "name": RULES[finding.rule].name if finding.rule in RULES else "",
         "category": str(finding.category),
         "severity": str(finding.severity),
-        "line": line,
-        "column": column,
-        "page": doc.page_label(finding.start),
+        "line": where.line,
+        "column": where.column,
+        "page": _page_name(where.page),
         "text": doc.spoken(finding)[:300],
         "message": finding.message,
         "suggestion": finding.suggestion,
         "entities": list(dict.fromkeys(entities)),
+        "ocr_confidence": round(unsure, 2) if unsure is not None else None,
+        "crop": crop,
     }
+
+
+def _page_name(page: PagePlace | None) -> str | None:
+    return str(page) if page is not None else None
 
 
 def _entity(doc: Document, entity: Entity, entry: GlossaryEntry | None) -> dict[str, Any]:
@@ -178,8 +230,8 @@ def _works(doc: Document) -> list[dict[str, Any]]:
                 "label": work.label(),
                 "citations": [
                     {
-                        "line": doc.line_column(c.start)[0],
-                        "page": doc.page_label(c.start),
+                        "line": position(doc, c.start).line,
+                        "page": _page_name(page_place(doc, c.start)),
                         "note": numbers.get(c.note) if c.note else None,
                         "text": doc.spoken(c),
                     }
@@ -196,7 +248,7 @@ def _notes(doc: Document) -> list[dict[str, Any]]:
     return [
         {
             "number": note.number,
-            "page": doc.page_label(note.start),
+            "page": page.number if (page := page_place(doc, note.start)) else None,
             "text": _opening(doc.spoken(Span(note.text_start, note.end))),
         }
         for note in doc.notes
@@ -210,6 +262,156 @@ def _opening(text: str, most: int = 80) -> str:
     cut = text[: most - 1]
     space = cut.rfind(" ")  # at a word's end, unless that would leave too little
     return (cut[:space] if space > most // 2 else cut).rstrip() + "…"
+
+
+# --- crops of the page images ------------------------------------------------------------
+
+# Words the OCR engine was less sure of than this (0-1) are marked in the text. A fixed bar,
+# not one relative to the document's median, so that a reader knows what a mark means: the
+# readers put every engine's score on this scale (hOCR's 0-100 too). Of the 931 words
+# tesseract read in tests/data/formats/ocr, 5 fall below it.
+DOUBTFUL = 0.6
+# The most bytes of page images one report embeds (a third more once in base64), so that a
+# report of a long scan stays a file one can open and mail; pages beyond it get no crops.
+MOST_IMAGE_BYTES = 20_000_000
+# A crop shows the passage's box with this share of the page's height above and below it,
+# and of its width either side: the lines around it and the words beside it, within the page.
+MARGIN_DOWN, MARGIN_ACROSS = 0.03, 0.12
+# Images browsers show, by their first bytes, and those they do not (archives keep TIFF
+# and JPEG 2000 masters), to say why a page has no crop.
+_SHOWN = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg", b"GIF8": "image/gif"}
+_UNSHOWN = {
+    b"II*\x00": "TIFF",
+    b"MM\x00*": "TIFF",
+    b"\x00\x00\x00\x0cjP  ": "JPEG 2000",
+    b"\xffO\xffQ": "JPEG 2000",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Crops:
+    """The page images embedded (by page index), each finding's crop, and what was left out."""
+
+    images: dict[int, str]
+    crops: dict[int, dict[str, Any]]
+    notes: list[str]
+
+
+def _crops(doc: Document, findings: list[Finding]) -> _Crops:
+    """A crop for each finding with a box on a page whose image lies beside the source, the
+    images of those pages embedded once each, in page order, up to `MOST_IMAGE_BYTES`."""
+    pages = {page.index: page for page in doc.source.pages}
+    crops = {
+        index: crop
+        for index, finding in enumerate(findings)
+        if (found := _box_of(doc, finding)) is not None
+        and (crop := _crop(pages[found[0]], found[1])) is not None
+    }
+    images: dict[int, str] = {}
+    unshown: dict[str, list[int]] = {}
+    missing, over, embedded = [], [], 0
+    for index in sorted({crop["page"] for crop in crops.values()}):
+        path = _image_path(doc, pages[index].image)
+        head = _read(path, 12) if path is not None else None
+        if path is None or head is None:
+            missing.append(index)
+        elif (kind := _image_kind(head)) not in _SHOWN.values():
+            unshown.setdefault(kind, []).append(index)
+        elif embedded + path.stat().st_size > MOST_IMAGE_BYTES:
+            over.append(index)
+        elif (data := _read(path)) is not None:
+            images[index] = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+            embedded += len(data)
+    notes = []
+    if images:
+        count = f"{len(images)} page image{'s' if len(images) > 1 else ''}"
+        notes.append(f"Findings are shown on {count} ({_size(embedded)} embedded).")
+    if missing:
+        notes.append(f"No crops on {_pages(missing)}: no image where the source names it.")
+    for kind, numbers in unshown.items():
+        notes.append(
+            f"No crops on {_pages(numbers)}: images in {kind}, which browsers do not show "
+            "(a PNG or JPEG copy where the source names it would be)."
+        )
+    if over:
+        notes.append(
+            f"No crops on {_pages(over)}: a report embeds at most "
+            f"{MOST_IMAGE_BYTES / 1e6:.0f} MB of page images."
+        )
+    return _Crops(images, {i: c for i, c in crops.items() if c["page"] in images}, notes)
+
+
+def _box_of(doc: Document, finding: Finding) -> tuple[int, Box] | None:
+    """The page and box of a finding's words; for one between words (a paragraph break that
+    cuts a sentence), of the words either side, on the page where it starts."""
+    if doc.source.words_in(finding.start, finding.end):
+        return doc.source.box_of(finding.start, finding.end)
+    return doc.source.box_of(finding.start - 1, finding.end + 1)
+
+
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 1e6 else f"{max(count / 1e3, 1):.0f} kB"
+
+
+def _pages(indexes: list[int]) -> str:
+    """`page #3`, `pages #2, #5-#9`: ascending page indexes, runs as ranges, in one line."""
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    named = (f"#{run[0]}" if len(run) == 1 else f"#{run[0]}-#{run[-1]}" for run in runs)
+    return ("page " if len(indexes) == 1 else "pages ") + ", ".join(named)
+
+
+def _image_path(doc: Document, name: str | None) -> Path | None:
+    """The page image a source names, beside the source (its folder, else the document's)."""
+    folders = [doc.source.folder, str(Path(doc.path).parent) if doc.path else None]
+    for folder in folders:
+        if name and folder is not None and (candidate := Path(folder) / name).is_file():
+            return candidate
+    return None
+
+
+def _read(path: Path, most: int = -1) -> bytes | None:
+    """The file's first `most` bytes (all of them by default); None where it cannot be read."""
+    try:
+        with path.open("rb") as file:
+            return file.read(most)
+    except OSError:
+        return None
+
+
+def _image_kind(head: bytes) -> str:
+    """The media type of an image browsers show, else the format's name."""
+    for magic, kind in (*_SHOWN.items(), *_UNSHOWN.items()):
+        if head.startswith(magic):
+            return kind
+    return "a format fontes does not know"
+
+
+def _crop(page: SourcePage, box: Box) -> dict[str, Any] | None:
+    """The part of the page to show around `box`, in the page's own units, as an SVG viewBox
+    (left, top, width, height) over the whole page image; None for a page with no image or
+    no size (the image could not be laid over it), or a box off the page."""
+    if page.image is None or not page.width or not page.height:
+        return None
+    across, down = MARGIN_ACROSS * page.width, MARGIN_DOWN * page.height
+    left, top = max(box.left - across, 0), max(box.top - down, 0)
+    right, bottom = min(box.right + across, page.width), min(box.bottom + down, page.height)
+    if right <= left or bottom <= top:
+        return None
+    return {
+        "page": page.index,
+        "image": page.image,
+        "width": page.width,
+        "height": page.height,
+        "view": [round(value, 2) for value in (left, top, right - left, bottom - top)],
+        "box": [
+            round(v, 2) for v in (box.left, box.top, box.right - box.left, box.bottom - box.top)
+        ],
+    }
 
 
 # --- drawings -----------------------------------------------------------------------------

@@ -183,9 +183,13 @@ def _edition(doc: Document, furniture: list[Furniture]) -> tuple[int, int]:
 def _breaks(doc: Document, start: int, end: int) -> Iterator[_Break]:
     """The page breaks in the body, in order: form feeds and digitisers' markers."""
     found: list[_Break] = []
+    # A form feed with nothing after it ends the last page (pdftotext ends every page with
+    # one, tesseract only those before another): no break, so the two read alike.
+    last = len(doc.text[start:end].rstrip()) + start
     position = doc.text.find("\f", start, end)
     while position != -1:
-        found.append(_Break(position, position + 1, opens=False))
+        if position < last:
+            found.append(_Break(position, position + 1, opens=False))
         position = doc.text.find("\f", position + 1, end)
     for match in _HATHI.finditer(doc.folded, start, end):
         line = _stripped(doc, match.start(), match.end())

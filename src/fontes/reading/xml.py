@@ -10,13 +10,13 @@ from pathlib import Path
 
 from lxml import etree
 
-from fontes.reading.source import InputError, read_bytes
+from fontes.reading.source import InputError
 
 
-def parse_xml(path: Path, kind: str) -> etree._Element:
-    """The root element of the XML file at `path`, a `kind` document (`ALTO`, `PAGE`), or an
-    `InputError` that says in one line where it is broken."""
-    data = read_bytes(path)
+def parse_xml(path: Path, data: bytes, kind: str) -> etree._Element:
+    """The root element of `data`, the bytes of the XML file at `path`, a `kind` document
+    (`ALTO`, `PAGE`), or an `InputError` that says in one line where it is broken. The caller
+    reads the bytes once (`source.read_bytes`), for this and for their digest."""
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True, recover=False
     )

@@ -8,7 +8,10 @@ only as a colon that introduces nothing:
 - a colon right after a word that cannot end a sentence (`allied itself with:`, `been:`);
 - a colon followed by a new clause (`: which`, `: and that`) or a new sentence (`: It was`);
 - a short fragment between two colons (`: France:`);
-- a paragraph that stops mid-sentence and a next one that goes on in lower case.
+- a paragraph that stops mid-sentence and a next one that goes on in lower case; in a
+  hard-wrapped text (OCR output, a typescript) only where the paragraph's last line is short,
+  as a paragraph's last line is: a full line before the break is the layout's (an OCR
+  engine's block split, a page's column), not the author's.
 
 Colons in citations, headings, titles, bibliography and glossary entries are apparatus and
 are skipped; so are times and verse references (`10:30`, `3:16`), labels (`FOOTNOTES:`), OCR
@@ -30,10 +33,13 @@ import re
 from collections.abc import Iterator
 
 from fontes.model import Document, Elision, ElisionCause, Quotation, Span
+from fontes.reading.layout import is_hard_wrapped
 from fontes.structure.sections import is_title
 from fontes.text.names import WORD
 from fontes.text.speech import SPEECH_VERB
 
+# A paragraph's last line this share of a full line's length or longer ran to the margin.
+_FULL = 0.8
 # Words after which an English sentence cannot stop: articles, prepositions, auxiliaries.
 _CANNOT_END = frozenset(
     """
@@ -103,6 +109,7 @@ def read_quotations(doc: Document) -> None:
     found: list[Quotation] = []
     colons: list[tuple[Quotation, bool]] = []
     paragraphs = doc.paragraphs
+    full_line = _full_line(doc) if is_hard_wrapped(doc) else None
     for index, paragraph in enumerate(paragraphs):
         if doc.claimed(paragraph):
             continue
@@ -110,7 +117,7 @@ def read_quotations(doc: Document) -> None:
         found.extend(_quoted_passages(doc, paragraph))
         colons.extend(_colon_elisions(doc, paragraph, following, proper_nouns, headings))
         if following is not None and not doc.claimed(following):
-            found.extend(_broken_paragraph(doc, paragraph, following))
+            found.extend(_broken_paragraph(doc, paragraph, following, full_line))
     stripped = sum(specific for _, specific in colons) >= STRIPPED_DOCUMENT
     found.extend(quotation for quotation, specific in colons if specific or stripped)
     found.sort(key=lambda q: q.start)
@@ -248,10 +255,28 @@ def _specific(before: str, after: str, cause: ElisionCause) -> bool:
     return nothing_after and _SPEECH.search(before) is not None
 
 
-def _broken_paragraph(doc: Document, paragraph: Span, following: Span) -> Iterator[Quotation]:
-    """A paragraph that stops mid-sentence and a next one that goes on in lower case."""
+def _full_line(doc: Document) -> float:
+    """How long a full line of a hard-wrapped text is: the median of the lines that some
+    other line follows in their paragraph."""
+    lengths = sorted(
+        len(line.strip())
+        for paragraph in doc.paragraphs
+        for line in doc.folded[paragraph.start : paragraph.end].split("\n")[:-1]
+    )
+    return lengths[len(lengths) // 2] if lengths else 0.0
+
+
+def _broken_paragraph(
+    doc: Document, paragraph: Span, following: Span, full_line: float | None
+) -> Iterator[Quotation]:
+    """A paragraph that stops mid-sentence and a next one that goes on in lower case; in a
+    hard-wrapped text (`full_line` its lines' length), not after a full line."""
     last_char = doc.folded[paragraph.end - 1]
     first_char = doc.folded[following.start]
+    if full_line is not None:
+        last_line = doc.folded[paragraph.start : paragraph.end].rsplit("\n", 1)[-1].strip()
+        if len(last_line) >= _FULL * full_line:
+            return
     if last_char.isalpha() and last_char.islower() and first_char.islower():
         yield Quotation(
             start=paragraph.end,

@@ -17,14 +17,14 @@ from __future__ import annotations
 import calendar
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
 from edtf import parse_edtf
 
-from fontes.model import Document, TimeExpression, TimeType
+from fontes.model import Document, Markup, Span, SpanSet, TimeExpression, TimeType
 from fontes.text.markup import without_markup
 from fontes.text.periods import CIRCA, MONTH, MONTH_NAME, MONTHS, YEAR, expand_year, parse_period
 
@@ -214,10 +214,58 @@ _CLOCK_TO_DAY = re.compile(r",?\s*(?:on\s+)?(?:the\s+)?")
 
 def read_dates(doc: Document) -> None:
     """Fill `doc.times` from the running text only: a citation's or a heading's year is not
-    a date of the narrative, nor one that later partial or relative dates count from."""
+    a date of the narrative, nor one that later partial or relative dates count from. An
+    encoded edition that marks its dates (TEI `date`, `time`) is read as it marks them."""
     body = [gap for p in doc.paragraphs for gap in doc.apparatus.gaps(p.start, p.end)]
+    if given := [m for m in doc.source.markup if m.tag in _EDITION_DATES and m.end > m.start]:
+        doc.times.extend(_edition_dates(doc, given, body))
+        return
     # `_May 4._`, a diary's heading in italics, is a date like `May 4.`
     doc.times.extend(find_time_expressions(without_markup(doc.folded), spans=body))
+
+
+_EDITION_DATES = ("date", "time")
+# TEI's normalised dates: a day, month or year (`@when`), a range (`@from`, `@to`), or bounds.
+_TEI_DATE = re.compile(r"-?\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _edition_dates(
+    doc: Document, given: list[Markup], body: list[tuple[int, int]]
+) -> Iterator[TimeExpression]:
+    """Each date the edition marks in the running text, valued as it values it (`@when`,
+    `@from`/`@to`, `@notBefore`/`@notAfter`); one it leaves unvalued, as fontes reads its
+    words. Dates in the apparatus are left out, as in plain text."""
+    inside = SpanSet()
+    for start, end in body:
+        inside.add(Span(start, end))
+    folded = without_markup(doc.folded)
+    covered = -1
+    for markup in given:
+        if markup.start not in inside or markup.start < covered:
+            continue
+        covered = markup.end
+        edtf = _edition_edtf(markup.attributes)
+        if edtf is None:
+            yield from find_time_expressions(folded, spans=[(markup.start, markup.end)])
+            continue
+        earliest, latest = _bounds(edtf)
+        kind = TimeType.TIME if "T" in markup.attributes.get("when", "") else TimeType.DATE
+        yield TimeExpression(markup.start, markup.end, kind, edtf, edtf, earliest, latest)
+
+
+def _edition_edtf(attributes: dict[str, str]) -> str | None:
+    """The EDTF of a TEI dating: `@when`, else a range of `@from`/`@to` or the bounds."""
+    if when := _tei_date(attributes.get("when", "").split("T")[0]):
+        return when
+    for first, last in (("from", "to"), ("notBefore", "notAfter")):
+        start, end = (_tei_date(attributes.get(key, "")) for key in (first, last))
+        if start or end:
+            return f"{start or '..'}/{end or '..'}"
+    return None
+
+
+def _tei_date(value: str) -> str | None:
+    return value if _TEI_DATE.fullmatch(value) else None
 
 
 # --- values ------------------------------------------------------------------------------
