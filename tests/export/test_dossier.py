@@ -151,7 +151,8 @@ def test_each_csv_column_is_a_field_of_its_kind_or_declared_by_the_table() -> No
         published = {f.key for f in table.kind.fields}
         own = [f.key for f in table.fields() if f.key not in published]
         assert COLUMNS[name] == table.names
-        assert set(own) <= {"roles", "mentions", "times_cited", "pages", "name", "text"}
+        boxes = {f"box_{side}" for side in ("left", "top", "right", "bottom")}
+        assert set(own) <= {"roles", "mentions", "times_cited", "pages", "name", "text", *boxes}
         assert table.key in DOSSIER
 
 

@@ -293,3 +293,21 @@ def test_a_table_that_is_the_documents_own_file_is_never_written(tmp_path: Path)
         write_tables(doc, tmp_path)
     assert [p.name for p in tmp_path.iterdir()] == ["people.csv"]
     assert source.read_text(encoding="utf-8") == TEXT
+
+
+def test_findings_in_a_paged_source_give_their_page_and_box(
+    scanned: Document, tmp_path: Path
+) -> None:
+    write_tables(scanned, tmp_path)
+    with (tmp_path / "findings.csv").open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert len(rows) == len(scanned.findings)
+    for finding, row in zip(scanned.findings, rows, strict=True):
+        page, box = scanned.source.box_of(finding.start, finding.end) or (None, None)
+        assert box is not None and row["source_page"] == str(page)
+        assert [float(row[f"box_{side}"]) for side in ("left", "top", "right", "bottom")] == [
+            box.left,
+            box.top,
+            box.right,
+            box.bottom,
+        ]

@@ -121,8 +121,12 @@ def run_checks(doc: Document, rules: Iterable[Rule] | None = None) -> list[Findi
     return findings
 
 
-# How much of the text either side of a finding its fingerprint covers, at most.
-CONTEXT = 48
+# How much of the text either side of a finding its fingerprint covers, at most: words, not
+# characters, so that the same passage laid out otherwise (re-wrapped, indented, read from
+# a PDF rather than a text) keeps its fingerprints.
+CONTEXT_WORDS = 8
+# The stretch either side searched for those words: more than they can take up.
+_REACH = 400
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
@@ -131,12 +135,17 @@ def _context_digest(doc: Document, finding: Finding) -> str:
 
     The context stops at a blank line, so an edit in another paragraph (even the one just
     before) leaves it alone; offsets, line numbers and the message are left out, because
-    they change when text is inserted above. Findings with the same digest are told apart
-    by their rank (`:1`, `:2`), as in SARIF's `partialFingerprints`.
+    they change when text is inserted above, and so is white space. Findings with the same
+    digest are told apart by their rank (`:1`, `:2`), as in SARIF's `partialFingerprints`.
     """
     text = doc.folded
-    before = _BLANK_LINE.split(text[max(finding.start - CONTEXT, 0) : finding.start])[-1]
-    after = _BLANK_LINE.split(text[finding.end : finding.end + CONTEXT], maxsplit=1)[0]
-    parts = (finding.rule, before, text[finding.start : finding.end], after)
+    before = _BLANK_LINE.split(text[max(finding.start - _REACH, 0) : finding.start])[-1]
+    after = _BLANK_LINE.split(text[finding.end : finding.end + _REACH], maxsplit=1)[0]
+    parts = (
+        finding.rule,
+        " ".join(before.split()[-CONTEXT_WORDS:]),
+        text[finding.start : finding.end],
+        " ".join(after.split()[:CONTEXT_WORDS]),
+    )
     normal = "\x1f".join(" ".join(part.casefold().split()) for part in parts)
     return hashlib.sha256(normal.encode("utf-8", "surrogatepass")).hexdigest()[:16]

@@ -16,7 +16,7 @@ _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.I
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 # The name of fontes' fingerprint among a result's partial fingerprints; versioned, as SARIF
 # advises, so that a change of how it is computed is not mistaken for a changed finding.
-FINGERPRINT_KEY = "fontes/context/v1"
+FINGERPRINT_KEY = "fontes/context/v2"
 
 
 def text_report(docs: Iterable[Document]) -> str:

@@ -79,6 +79,16 @@ PEOPLE = "people.csv"
 EVENTS = "events.csv"
 WORKS = "works.csv"
 CITATIONS = "citations.csv"
+def _box_side(side: str) -> Field:
+    """One side of the box that covers a finding's words on its page, in a paged source."""
+
+    def get(doc: Document, finding: Finding) -> float | None:
+        found = doc.source.box_of(finding.start, finding.end)
+        return getattr(found[1], side) if found is not None else None
+
+    return Field(f"box_{side}", float | None, get)
+
+
 FINDINGS = "findings.csv"
 NOTES = "notes.csv"
 PAGES = "pages.csv"
@@ -140,6 +150,8 @@ SPECS: dict[str, Table] = {
             "line",
             "column",
             "page",
+            "source_page",
+            *(_box_side(side) for side in ("left", "top", "right", "bottom")),
             "start",
             "end",
             Field("text", str, lambda doc, f: doc.excerpt(f)),

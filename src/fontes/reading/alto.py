@@ -114,8 +114,7 @@ def _line(builder: PagedText, line: etree._Element, name: _Namer, scale: float) 
                 else:
                     words.append((part, box, confidence))
             joined = spaced
-    for text, box, confidence in words:
-        builder.word(text, box, confidence)
+    builder.words(words)
 
 
 def _joined(

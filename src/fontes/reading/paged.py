@@ -2,17 +2,22 @@
 and words into the text the pipeline reads, with the zones that say where each lies.
 
 The text is what an OCR engine's plain-text output would be for the same page: the words of a
-line joined by a space, a line break after each line, a blank line between blocks, and a form
-feed at the end of each page, so that `reading.pages` finds the pages as it does in plain
-text. A word hyphenated at a line end keeps its hyphen (`imme-` ⏎ `diately`), and is joined
-by the same reading view as in plain text. Nothing in a word is changed but white space.
+line joined by a space (after the line's indent, where the reader measures one), a line break
+after each line, a blank line between blocks, and a form feed at the end of each page, so
+that `reading.pages` finds the pages as it does in plain text. A word hyphenated at a line
+end keeps its hyphen (`imme-` ⏎ `diately`), and is joined by the same reading view as in
+plain text. Nothing in a word is changed but white space.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 from fontes.model import Box, Document, Markup, Source, SourcePage, Zone
 
 _SOFT_HYPHEN = "\u00ad"
+_SPACE = re.compile(r"\s")
 
 
 class PagedText:
@@ -33,6 +38,7 @@ class PagedText:
         self._block: tuple[int, Box | None] | None = None
         self._line: tuple[int, Box | None] | None = None
         self._line_words = 0
+        self._indent = 0
         self._block_lines = 0
         self._page_blocks = 0
 
@@ -59,9 +65,11 @@ class PagedText:
         self._block = (self._length, box)
         self._block_lines = 0
 
-    def line(self, box: Box | None = None) -> None:
-        """Start a line in the current block."""
+    def line(self, box: Box | None = None, indent: int = 0) -> None:
+        """Start a line in the current block, `indent` spaces in from the block's left edge
+        (a hanging indent, a paragraph's first line), as a page's plain text shows it."""
         self._end_line()
+        self._indent = indent
         if self._page is None:
             self.page()
         if self._block is None:
@@ -71,7 +79,8 @@ class PagedText:
 
     def word(self, text: str, box: Box | None = None, confidence: float | None = None) -> None:
         """Add a word to the current line; a soft hyphen at its end prints as a hyphen."""
-        text = "".join(text.split())
+        if _SPACE.search(text):
+            text = "".join(text.split())
         if text.endswith(_SOFT_HYPHEN):
             text = text[:-1] + "-"
         if not text:
@@ -79,20 +88,52 @@ class PagedText:
         if self._line is None:
             self.line()
         assert self._line is not None and self._block is not None
-        if self._line_words == 0:
-            if self._block_lines == 0 and self._page_blocks > 0:
-                self._write("\n")  # a blank line between blocks
-            if self._block_lines == 0:
-                self._block = (self._length, self._block[1])
-                self._page_blocks += 1
-            self._line = (self._length, self._line[1])
-            self._block_lines += 1
-        else:
-            self._write(" ")
+        if self._line_words:  # the common case, kept short: a word a line already holds
+            start = self._length + 1
+            self._parts.append(" ")
+            self._parts.append(text)
+            self._length = start + len(text)
+            self._words.append(Zone(start, self._length, len(self._pages) + 1, box, confidence))
+            self._line_words += 1
+            return
+        if self._block_lines == 0 and self._page_blocks > 0:
+            self._write("\n")  # a blank line between blocks
+        self._write(" " * self._indent)
+        if self._block_lines == 0:
+            self._block = (self._length, self._block[1])
+            self._page_blocks += 1
+        self._line = (self._length, self._line[1])
+        self._block_lines += 1
         start = self._length
         self._write(text)
         self._words.append(Zone(start, self._length, self._page_index, box, confidence))
         self._line_words += 1
+
+    def words(self, words: Sequence[tuple[str, Box | None, float | None]]) -> None:
+        """Add a line's words at once, as `word` adds each (for readers of long documents:
+        one call a line, not one a word)."""
+        if not words:
+            return
+        first, *rest = words
+        self.word(*first)
+        if not self._line_words:  # the first word was only white space
+            for word in rest:
+                self.word(*word)
+            return
+        parts, zones, page = self._parts, self._words, len(self._pages) + 1
+        length = self._length
+        for text, box, confidence in rest:
+            if _SPACE.search(text):
+                text = "".join(text.split())
+            if text.endswith(_SOFT_HYPHEN):
+                text = text[:-1] + "-"
+            if text:
+                parts.append(" ")
+                parts.append(text)
+                zones.append(Zone(length + 1, length + 1 + len(text), page, box, confidence))
+                length += 1 + len(text)
+                self._line_words += 1
+        self._length = length
 
     def build(self, path: str, sha256: str, folder: str | None = None) -> Document:
         """The document, its text laid out as above, and its source."""
@@ -148,8 +189,12 @@ class PagedText:
 
 def _cover(zones: list[Zone]) -> Box | None:
     """The box that covers those of `zones` that have one."""
-    box: Box | None = None
-    for zone in zones:
-        if zone.box is not None:
-            box = zone.box if box is None else box.union(zone.box)
-    return box
+    boxes = [zone.box for zone in zones if zone.box is not None]
+    if not boxes:
+        return None
+    return Box(
+        min(box.left for box in boxes),
+        min(box.top for box in boxes),
+        max(box.right for box in boxes),
+        max(box.bottom for box in boxes),
+    )

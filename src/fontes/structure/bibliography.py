@@ -343,7 +343,7 @@ def _learned(
         title=title,
         authors=authors,
         editors=editors,
-        place=parsed.place,
+        place=_one_line(parsed.place) if parsed.place else None,
         year=year or _year_after(plain, title_span[1]),
         volume=parsed.volume,
         complete=year is not None or _ENDS_ENTRY.search(text) is not None,
@@ -415,9 +415,13 @@ def _field_span(parsed: ParsedReference, label: str) -> tuple[int, int] | None:
 
 
 def _clean_title(title: str) -> str:
-    title = re.sub(r"(?<=[^\W\d_])-\s*\n\s*(?=[a-z])", "", title)  # `Dur-⏎ham`
-    title = " ".join(title.translate(_MARKUP).split())
-    return title.strip(" .,;:\"'\u201c\u201d")
+    return _one_line(title.translate(_MARKUP)).strip(" .,;:\"'\u201c\u201d")
+
+
+def _one_line(field: str) -> str:
+    """A field as one line: a word hyphenated at a line end joined (`Dur-⏎ham`), runs of
+    white space one space."""
+    return " ".join(re.sub(r"(?<=[^\W\d_])-\s*\n\s*(?=[a-z])", "", field).split())
 
 
 def _people(who: str) -> tuple[list[str], list[str]]:
@@ -484,7 +488,7 @@ def _imprint_layouts(text: str, offset: int) -> Work | None:
             end=end,
             title=match["title"].strip(" '\""),
             year=int(match["year"]),
-            place=match["imprint"].split(":")[0].split(",")[0].strip() or None,
+            place=_one_line(match["imprint"].split(":")[0].split(",")[0]) or None,
         )
         return _with_people(work, match["who"])
     if match := _CHICAGO.fullmatch(text.rstrip()):
@@ -494,7 +498,7 @@ def _imprint_layouts(text: str, offset: int) -> Work | None:
             end=end,
             title=match["title"].strip(),
             year=int(match["year"]),
-            place=match["place"].strip(),
+            place=_one_line(match["place"]),
         )
         return _with_people(work, match["who"])
     return None
@@ -513,7 +517,7 @@ def _quoted(text: str, at: int, offset: int, end: int) -> Work:
         elif number := _VOLUME.fullmatch(part):
             volume = number["number"]
         elif part[0].isupper() and place is None and year is None:
-            place = part.split(":")[0].strip()
+            place = _one_line(part.split(":")[0])
     title = text[at + 1 : close].strip()
     return Work(
         id="",
