@@ -59,6 +59,7 @@ bench: setup hipe-model
 	$(BIN)/python bench/bench_linearity.py
 	$(BIN)/python bench/bench_references.py
 	$(BIN)/python bench/bench_apparatus.py --baseline
+	$(BIN)/python bench/bench_reading.py
 
 # The README's picture of the report, taken in headless Chromium.
 screenshot: setup /usr/bin/chromedriver

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,6 +31,8 @@ import pypdfium2 as pdfium
 from fontes.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
+# Fresh interpreters each document's reading and analysis are timed in.
+_ROUNDS = 3
 FORMATS = ROOT / "tests" / "data" / "formats"
 WRITTEN = FORMATS / "pdf" / "salt-pans.pdf"
 # Each reader and the files it is timed on, where both exist (others are being written).
@@ -49,18 +52,15 @@ def main() -> None:
     if args.child:
         print(json.dumps(_measure(*args.child)))
         return
-    # The pipeline (and spaCy) is loaded here only: the memory of a child is reading's alone.
-    from fontes.pipeline import analyze
-
     lengths = [int(n) for n in args.pages.split(",")]
     with tempfile.TemporaryDirectory() as folder:
         long_pdfs = {n: _repeat_pages(WRITTEN, n, Path(folder) / f"{n}.pdf") for n in lengths}
-        print("Reading time beside the analysis of the same document (processor time):")
-        # A warm-up on another document, so that loading the model and the word tables is
-        # not timed as analysis.
-        analyze((ROOT / "examples" / "dock-strike.txt").read_text(encoding="utf-8"))
+        print(
+            "Reading time beside the analysis of the same document (processor time; the "
+            f"median of {_ROUNDS} fresh interpreters):"
+        )
         for form, path in SOURCES:
-            _time_reading(f"{form} {path.name}", _reader(form), path)
+            _time_reading(form, path)
         _time_long_reading(_reader("pdf"), long_pdfs[lengths[0]], lengths[0])
         print("\nMemory of reading a long PDF (a fresh interpreter for each):")
         rows = [
@@ -83,27 +83,44 @@ def _reader(form: str) -> Callable[[Path], Document]:
     return partial(read_any, form=form)
 
 
-def _time_reading(name: str, reader: Callable[[Path], Document], path: Path) -> None:
-    """Reading, the shortest of three, beside the first analysis of what was read, in
-    processor time (this process's: other work on a shared machine counts less than in wall
-    time). Only the first analysis of a document is what a user waits for: a second finds
-    its words in the analysis's caches."""
-    from fontes.pipeline import process
+def _time_reading(form: str, path: Path) -> None:
+    """Reading beside analysing what was read, each measured in a fresh interpreter (see
+    `_timed`), the median of `_ROUNDS`: one run on a shared machine varies by half."""
+    runs = [_child(f"time-{form}", path) for _ in range(_ROUNDS)]
+    reading = statistics.median(run["reading"] for run in runs)
+    analysis = statistics.median(run["analysis"] for run in runs)
+    ratio = statistics.median(run["reading"] / run["analysis"] for run in runs)
+    chars = runs[0]["chars"]
+    print(
+        f"  {form} {path.name}: {chars:,} chars; read {reading:.3f} s ({chars / reading:,.0f}"
+        f" chars/s), analysis {analysis:.2f} s ({chars / analysis:,.0f} chars/s);"
+        f" read/analysis = {ratio:.1%}"
+    )
 
+
+def _timed(form: str, path: Path) -> dict[str, float]:
+    """In this interpreter: reading `path` as `form`, the shortest of five after one untimed
+    (a reader's first file pays for loading its library and fonts), and the first analysis
+    of what was read, after a warm-up on another document (loading the model and the word
+    tables is not analysis). Only a first analysis is what a user waits for: a second finds
+    the document's words in the analysis's caches."""
+    from fontes.pipeline import analyze, process
+
+    analyze((ROOT / "examples" / "dock-strike.txt").read_text(encoding="utf-8"))
+    reader = _reader(form)
+    reader(path)
     readings = []
-    for _ in range(3):
+    for _ in range(5):
         start = time.process_time()
         doc = reader(path)
         readings.append(time.process_time() - start)
     start = time.process_time()
     process(doc)
-    reading, analysis = min(readings), time.process_time() - start
-    chars = len(doc.text)
-    print(
-        f"  {name}: {chars:,} chars; read {reading:.3f} s ({chars / reading:,.0f} chars/s),"
-        f" analysis {analysis:.2f} s ({chars / analysis:,.0f} chars/s);"
-        f" read/analysis = {reading / analysis:.1%}"
-    )
+    return {
+        "reading": min(readings),
+        "analysis": time.process_time() - start,
+        "chars": len(doc.text),
+    }
 
 
 def _time_long_reading(reader: Callable[[Path], Document], pdf: Path, pages: int) -> None:
@@ -135,20 +152,22 @@ def _repeat_pages(source: Path, pages: int, target: Path) -> Path:
     return target
 
 
-def _child(mode: str, pdf: Path) -> dict[str, int]:
+def _child(mode: str, pdf: Path) -> dict[str, float]:
     command = [sys.executable, __file__, "--child", mode, str(pdf)]
     done = subprocess.run(command, capture_output=True, text=True, check=True)
-    measured: dict[str, int] = json.loads(done.stdout)
+    measured: dict[str, float] = json.loads(done.stdout)
     return measured
 
 
-def _measure(mode: str, pdf: str) -> dict[str, int]:
+def _measure(mode: str, pdf: str) -> dict[str, float]:
     """In a fresh interpreter: `read` the PDF (peak RSS), read it under tracemalloc (`heap`:
     the Python memory the Document keeps), or read it with a builder that keeps nothing
     (`discard`: what PDFium and the reader's own work cost, the Document aside)."""
     from fontes.reading.pdf import read
 
     path = Path(pdf)
+    if mode.startswith("time-"):
+        return _timed(mode.removeprefix("time-"), path)
     _reset_peak()
     before = _resident()
     if mode == "heap":
@@ -172,7 +191,7 @@ class _Discarding:
     def page(self, *args: object, **kwargs: object) -> None:
         pass
 
-    block = line = word = page
+    block = line = word = words = page
 
     def build(self, path: str, sha256: str) -> Document:
         return Document("", path=path, sha256=sha256)

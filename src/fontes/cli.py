@@ -368,7 +368,7 @@ def _warn(doc: Document) -> None:
         errors.print(
             f"fontes: warning: {doc.path}: {_count(len(missing), 'page image')} it names "
             f"{'is' if len(missing) == 1 else 'are'} missing ({shown}); the report shows no "
-            "crops of them",
+            f"crops of {'it' if len(missing) == 1 else 'them'}",
             markup=False,
         )
 

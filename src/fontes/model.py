@@ -931,10 +931,15 @@ class Source:
 
     def box_of(self, start: int, end: int) -> tuple[int, Box] | None:
         """The page and the box that cover the words of `start..end` on the page where it
-        starts; None where no word with a box lies there."""
+        starts (for a span between words, such as a paragraph break, the words either side
+        of it); None where no word with a box lies there."""
         box: Box | None = None
         page: int | None = None
-        for word in self.words_in(start, end):
+        words = self.words_in(start, end)
+        if not words:
+            after = bisect.bisect_left(self._word_starts, end)
+            words = list(self.words[max(after - 1, 0) : after + 1])
+        for word in words:
             if word.box is None or (page is not None and word.page != page):
                 continue
             page = word.page

@@ -66,3 +66,9 @@ def test_lookups_by_offset() -> None:
     assert source.box_of(doc.text.index("Quay"), len(doc.text)) == (1, Box(0, 40, 15, 50))
     assert source.confidence_of(0, at + 7) == 0.5
     assert source.confidence_of(doc.text.index("Quay"), doc.text.index("Quay") + 4) is None
+
+
+def test_a_span_between_words_has_the_box_of_the_words_either_side() -> None:
+    doc = _two_pages().build("scan.hocr", "0")
+    gap = doc.text.index("\n\nQuay")
+    assert doc.source.box_of(gap, gap + 2) == (1, Box(0, 12, 20, 50))  # `diately`, `Quay`

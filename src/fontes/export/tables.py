@@ -79,6 +79,8 @@ PEOPLE = "people.csv"
 EVENTS = "events.csv"
 WORKS = "works.csv"
 CITATIONS = "citations.csv"
+
+
 def _box_side(side: str) -> Field:
     """One side of the box that covers a finding's words on its page, in a paged source."""
 

@@ -123,7 +123,7 @@ class PagedText:
         parts, zones, page = self._parts, self._words, len(self._pages) + 1
         length = self._length
         for text, box, confidence in rest:
-            if _SPACE.search(text):
+            if " " in text or not text.isprintable():  # cheaper than a search, and as sure
                 text = "".join(text.split())
             if text.endswith(_SOFT_HYPHEN):
                 text = text[:-1] + "-"

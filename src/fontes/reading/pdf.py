@@ -148,23 +148,22 @@ def _lines(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[_Line]
         # PDFium gave the text without some characters (rare): read them one by one, so that
         # an offset in the text is a character's index.
         text = "".join(map(chr, _unicode_points(textpage, count)))
-    rect = pdfium_c.FS_RECTF()
+    first, last = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
     char_box = partial(pdfium_c.FPDFText_GetLooseCharBox, textpage.raw)
     lines = []
     for line in _LINE.finditer(text):
-        words = []
+        words: list[tuple[str, Box | None, float | None]] = []
         for word in _WORD.finditer(text, *line.span()):
             start, end = word.span()
-            char_box(start, rect)
-            x0, y0, x1, y1 = rect.left, rect.top, rect.right, rect.bottom
-            char_box(end - 1, rect)
+            char_box(start, first)
+            char_box(end - 1, last)
             box = Box(
-                min(x0, rect.left) - left,
-                top - max(y0, rect.top),
-                max(x1, rect.right) - left,
-                top - min(y1, rect.bottom),
+                min(first.left, last.left) - left,
+                top - max(first.top, last.top),
+                max(first.right, last.right) - left,
+                top - min(first.bottom, last.bottom),
             )
-            printed = word[0]
+            printed = text[start:end]
             if _SOFT_HYPHEN in printed or printed[-1] in _HYPHEN_MARKS:
                 printed = _printed(printed)
             words.append((printed, box, None))
