@@ -7,8 +7,6 @@ import base64
 import hashlib
 import json
 import re
-import struct
-import zlib
 from importlib import resources
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from fontes.export.report import MARGIN_ACROSS, MARGIN_DOWN, _box_of, _crop, _pa
 from fontes.model import Box, Category, Document, Finding, Severity, SourcePage
 from fontes.pipeline import process
 from fontes.reading.paged import PagedText
+from images import png
 
 __all__ = ["browser"]  # a fixture, shared with the other report tests
 
@@ -34,24 +33,6 @@ PAGES = [
 ]
 IMAGES = ["page1.png", "page2.png", "page3.tif"]  # the second is not beside the source
 UNSURE = {"Shields": 0.41, "June": 0.55}  # the engine's confidence in these; 0.95 in others
-
-
-def png(width: int, height: int) -> bytes:
-    """A grey gradient as a valid 8-bit greyscale PNG: many shades, so that a browser that
-    draws it shows more than the white of a blank page."""
-    rows = b"".join(b"\x00" + bytes((2 * x + y) % 256 for x in range(width)) for y in range(height))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        crc = zlib.crc32(kind + data)
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
 
 
 def scan(folder: Path, named_from: str | None = "source") -> Document:

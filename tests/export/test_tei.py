@@ -26,7 +26,6 @@ from fontes.reading import find_paragraphs
 ROOT = Path(__file__).parents[2]
 SAMPLE = ROOT.parent / "shared" / "samples" / "industrial-party.txt"
 EXAMPLE = ROOT / "examples" / "dock-strike.txt"
-SCHEMA = ROOT.parent / "shared" / "schemas" / "tei_all.rng"
 NS = {"tei": TEI_NS}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
@@ -37,14 +36,6 @@ BIBLIOGRAPHY = (
     "Rosewarne, Jory: 'The Harbourmaster's Ledger'; Truro; 1974.\n"
 )
 NOTES = "\n\nNotes\n\n[1] Tremayne, op. cit., p. 45.\n[2] Ibid., p. 47.\n"
-
-
-@pytest.fixture(scope="module")
-def tei_all() -> etree.RelaxNG:
-    """The tei_all schema, compiled once: compiling it takes about fifteen seconds."""
-    if not SCHEMA.exists():
-        pytest.skip(f"TEI schema not found at {SCHEMA} (../shared is absent)")
-    return etree.RelaxNG(etree.parse(str(SCHEMA)))
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import struct
-import zlib
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from fontes.pipeline import analyze, process
 from fontes.reading.alto import read
 from fontes.reading.formats import read_any
 from fontes.reading.source import InputError
+from images import png
 
 DATA = Path(__file__).parents[1] / "data" / "formats" / "ocr"
 V2 = "http://www.loc.gov/standards/alto/ns-v2#"
@@ -80,23 +80,6 @@ def write(tmp_path: Path, text: str, name: str = "page.xml") -> Path:
 
 def one_page(tmp_path: Path, *blocks: str, image: str | None = "scan-0012.png") -> Path:
     return write(tmp_path, alto(page(space(*blocks)), image=image))
-
-
-def png(width: int, height: int) -> bytes:
-    """A real one-bit PNG of white."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    rows = b"".join(b"\x00" + b"\xff" * ((width + 7) // 8) for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
 
 
 def test_tesseracts_alto_reads_as_its_plain_text() -> None:

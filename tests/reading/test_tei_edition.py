@@ -19,18 +19,9 @@ from fontes.reading.tei import read
 
 ROOT = Path(__file__).parents[2]
 DATA = ROOT / "tests" / "data" / "formats" / "tei"
-SCHEMA = ROOT.parent / "shared" / "schemas" / "tei_all.rng"
 EXAMPLE = ROOT / "examples" / "dock-strike.txt"
 EDITION = DATA / "rudd-journal-letters.xml"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-
-
-@pytest.fixture(scope="session")
-def tei_all() -> etree.RelaxNG:
-    """The tei_all schema, compiled once: compiling it takes some fifteen seconds."""
-    if not SCHEMA.exists():
-        pytest.skip(f"TEI schema not found at {SCHEMA} (../shared is absent)")
-    return etree.RelaxNG(etree.parse(str(SCHEMA)))
 
 
 def tei(body: str, front: str = "", back: str = "") -> str:
