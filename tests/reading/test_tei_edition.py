@@ -138,25 +138,26 @@ def example_read_back(tmp_path_factory: pytest.TempPathFactory) -> tuple[Documen
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the TEI export keeps the glossary only in the header, writes the bibliography as "
-    "structured bibl elements without the entries' punctuation (and adds the works known "
-    "only from citations), and cuts run-in headings out of their paragraphs",
+    reason="the TEI export cuts run-in headings out of their paragraphs (TEI allows no head "
+    "inside a p) and dates a decade by its bounds (`1880/1889`, not `188X`)",
 )
 def test_the_examples_export_reads_back_as_the_example(
     example_read_back: tuple[Document, Document],
 ) -> None:
     read_back, plain = example_read_back
-    assert analysis_of(read_back) == analysis_of(plain)
+    assert analysis_of(read_back, sources=False) == analysis_of(plain, sources=False)
 
 
 def test_what_the_examples_export_keeps_reads_back_the_same(
     example_read_back: tuple[Document, Document],
 ) -> None:
     read_back, plain = example_read_back
-    for kind in ("quotations", "note_markers"):
-        assert analysis_of(read_back)[kind] == analysis_of(plain)[kind], kind
+    found, expected = analysis_of(read_back, sources=False), analysis_of(plain, sources=False)
+    kept = ("glossary", "works", "cited_works", "citations", "notes", "note_markers", "quotations")
+    for kind in (*kept, "mentions", "entities", "findings"):
+        assert found[kind] == expected[kind], kind
     assert [s.title for s in read_back.sections] == [s.title for s in plain.sections]
-    assert not read_back.glossary and plain.glossary  # the header's register is not text
+    assert read_back.glossary and read_back.works and read_back.findings
 
 
 def test_white_space_is_a_space_and_lb_a_line_break(tmp_path: Path) -> None:

@@ -2,7 +2,10 @@
 
 The body keeps every character of the running text once and in order; records become inline
 elements around the characters they cover, and the registers (people, organisations, places,
-works, notes) go to the header and the back, where the inline elements point at them.
+works, notes) go to the header and the back, where the inline elements point at them. The
+back keeps the apparatus as printed too: the notes, the biographical notes, and each
+bibliography entry in its own words with its parts marked; works known only from a citation
+stand beside the text, in `standOff`.
 """
 
 from __future__ import annotations
@@ -76,7 +79,8 @@ def to_tei(doc: Document) -> bytes:
 
     blocks = _body_blocks(doc, text)
     note_blocks = [_Block(note.text_start, note.end, "note") for note in doc.notes]
-    _place(sorted([*blocks, *note_blocks], key=lambda b: b.start), _markup(doc, ids))
+    entries = [_Block(entry.start, entry.end, "p") for entry in doc.glossary]
+    _place(sorted([*blocks, *note_blocks, *entries], key=lambda b: b.start), _markup(doc, ids))
     text_element = _add(tei, "text")
     _body(_add(text_element, "body"), blocks, text)
     back = _element("back")
@@ -84,12 +88,25 @@ def to_tei(doc: Document) -> bytes:
         division = _add(back, "div", attrib={"type": "notes"})
         for note, xml_id, block in zip(doc.notes, notes, note_blocks, strict=True):
             _fill(_add(division, "note", attrib={_XML_ID: xml_id, "n": note.number}), block, text)
-    if every_work:
+    if entries:
+        # The biographical notes as printed, beside the register the header makes of them.
+        division = _add(back, "div", attrib={"type": "glossary"})
+        for block in entries:
+            _fill(_add(division, "p"), block, text)
+    listed = [(work, xml_id) for work, xml_id in zip(every_work, works, strict=True) if work.listed]
+    if listed:
         listing = _add(_add(back, "div", attrib={"type": "bibliography"}), "listBibl")
-        for work, xml_id in zip(every_work, works, strict=True):
-            _work(listing, work, xml_id)
+        for work, xml_id in listed:
+            _work(listing, work, xml_id, text)
     if len(back):
         text_element.append(back)
+    if cited := [(w, xml_id) for w, xml_id in zip(every_work, works, strict=True) if not w.listed]:
+        # Works known from a citation only are no part of the text: beside it, in standOff.
+        stand_off = etree.Element(_tag("standOff"))
+        listing = _add(stand_off, "listBibl")
+        for work, xml_id in cited:
+            _work(listing, work, xml_id, text)
+        text_element.addprevious(stand_off)
     return etree.tostring(tei, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -286,21 +303,47 @@ def _year(edtf: str) -> str | None:
     return year if re.fullmatch(r"\d{4}", year) and year != "0000" else None
 
 
-def _work(listing: etree._Element, work: Work, xml_id: str) -> None:
+def _work(listing: etree._Element, work: Work, xml_id: str, text: str) -> None:
+    """A work as a `bibl`: a bibliography's entry in its own words, its parts marked where
+    they stand (`<author>Ashby, Margaret</author>: '<title>The Tanner</title>'; ...`), so the
+    entry reads as printed; a work known only from a citation, by its parts alone."""
     bibl = _add(listing, "bibl", attrib={_XML_ID: xml_id})
     if not work.listed:
         bibl.set("type", "cited")  # known only from a citation, not from the bibliography
-    for author in work.authors:
-        _add(bibl, "author", author)
-    for editor in work.editors:
-        _add(bibl, "editor", editor)
-    _add(bibl, "title", work.title)
+    parts: list[tuple[str, str, dict[str, str]]] = [
+        *((author, "author", {}) for author in work.authors),
+        *((editor, "editor", {}) for editor in work.editors),
+        (work.title, "title", {}),
+    ]
     if work.place:
-        _add(bibl, "pubPlace", work.place)
+        parts.append((work.place, "pubPlace", {}))
     if work.year is not None and 0 < work.year < 10000:
-        _add(bibl, "date", str(work.year), {"when": f"{work.year:04d}"})
+        parts.append((str(work.year), "date", {"when": f"{work.year:04d}"}))
     if work.volume:
-        _add(bibl, "biblScope", work.volume, {"unit": "volume"})
+        parts.append((work.volume, "biblScope", {"unit": "volume"}))
+    entry = text[work.start : work.end] if work.listed else ""
+    if not entry.strip():
+        for value, tag, attrib in parts:
+            _add(bibl, tag, value, attrib)
+        return
+    last: etree._Element | None = None
+    position = 0
+    for value, tag, attrib in parts:
+        found = entry.find(value, position) if value else -1
+        if found < 0:
+            continue  # not printed as the parser tidied it (`Dur-⏎ham`): left unmarked
+        _write_after(bibl, last, entry[position:found])
+        last = _add(bibl, tag, entry[found : found + len(value)], attrib)
+        position = found + len(value)
+    _write_after(bibl, last, entry[position:])
+
+
+def _write_after(parent: etree._Element, last: etree._Element | None, value: str) -> None:
+    """Text after the last child of `parent` (or its first text, before any child)."""
+    if last is None:
+        parent.text = (parent.text or "") + value
+    else:
+        last.tail = (last.tail or "") + value
 
 
 # The text
