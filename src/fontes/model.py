@@ -887,8 +887,9 @@ class Source:
         return bool(self.pages)
 
     def image_path(self, page: SourcePage) -> Path | None:
-        """The page's image as the source names it, from the source's folder; None if unnamed."""
-        if not page.image:
+        """The page's image as the source names it, from the source's folder; None if unnamed
+        or named by a URL (an image elsewhere, which fontes never fetches)."""
+        if not page.image or "://" in page.image:
             return None
         return Path(self.folder or ".") / page.image
 

@@ -142,10 +142,11 @@ def test_span_set_gaps_are_what_no_range_covers() -> None:
 def test_a_source_names_the_page_images_that_are_missing(tmp_path: Path) -> None:
     (tmp_path / "p1.png").write_bytes(b"")
     builder = PagedText("alto")
-    for image in ("p1.png", "p2.png", "p2.png", None):
+    for image in ("p1.png", "p2.png", "p2.png", None, "https://example.org/p5.jp2"):
         builder.page(image=image)
         builder.word("Quay")
     source = builder.build("scan.xml", "0", folder=str(tmp_path)).source
     assert source.missing_images() == ["p2.png"]
     assert source.image_path(source.pages[0]) == tmp_path / "p1.png"
     assert source.image_path(source.pages[3]) is None
+    assert source.image_path(source.pages[4]) is None  # an image elsewhere is not fetched

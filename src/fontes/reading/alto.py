@@ -38,7 +38,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from fontes.model import Box, Document
-from fontes.reading.paged import PagedText
+from fontes.reading.paged import PagedText, Word, joined
 from fontes.reading.source import InputError, read_bytes
 from fontes.reading.xml import local_name, parse_xml
 
@@ -94,37 +94,27 @@ def _line(builder: PagedText, line: etree._Element, name: _Namer, scale: float) 
     """The line's words. In a line that spaces its words with `SP`, strings with no `SP`
     between them are one word (`Mon` `day` → `Monday`); in one with no `SP` at all, each
     string is a word. A `HYP` puts a hyphen at the end of the last word."""
-    words: list[tuple[str, Box | None, float | None]] = []
+    words: list[Word] = []
     space, hyp = name("SP"), name("HYP")
     children = list(line.iterchildren(name("String"), space, hyp))
     spaced = any(child.tag == space for child in children)
-    joined = False  # whether the next string goes on with the last word
+    goes_on = False  # whether the next string goes on with the last word
     for child in children:
         if child.tag == space:
-            joined = False
+            goes_on = False
         elif child.tag == hyp:
             if words:
-                words[-1] = _joined(words[-1], ("-", _box(child, scale), None))
+                words[-1] = joined(words[-1], ("-", _box(child, scale), None))
         else:
             box, confidence = _box(child, scale), _confidence(child)
             # Some engines put a phrase in one String: its words share the String's box.
             for index, part in enumerate(child.get("CONTENT", "").split()):
-                if index == 0 and joined and words:
-                    words[-1] = _joined(words[-1], (part, box, confidence))
+                if index == 0 and goes_on and words:
+                    words[-1] = joined(words[-1], (part, box, confidence))
                 else:
                     words.append((part, box, confidence))
-            joined = spaced
+            goes_on = spaced
     builder.words(words)
-
-
-def _joined(
-    word: tuple[str, Box | None, float | None], rest: tuple[str, Box | None, float | None]
-) -> tuple[str, Box | None, float | None]:
-    """One word of two pieces: their text, the box that covers both, the lower confidence."""
-    boxes = [box for box in (word[1], rest[1]) if box is not None]
-    scores = [score for score in (word[2], rest[2]) if score is not None]
-    box = boxes[0].union(boxes[-1]) if boxes else None
-    return word[0] + rest[0], box, min(scores) if scores else None
 
 
 def _blocks(page: etree._Element, name: _Namer, ranks: dict[str, int]) -> list[etree._Element]:

@@ -83,9 +83,9 @@ def folder_files(paths: Iterable[Path], globs: Iterable[str] | None = None) -> I
 
 def sniff(path: Path, head: bytes) -> Format:
     """The format of a file whose first bytes are `head`."""
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"%PDF-"):
-        return Format.PDF
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith(b"%PDF-"):
+        return Format.PDF
     if stripped.startswith(b"<"):
         if _HOCR.search(head):
             return Format.HOCR
@@ -133,10 +133,10 @@ def _no_cycle_collection() -> Iterator[None]:
     objects for every word (its zone and box) and no cycles, and each collection would walk
     all those of the pages before, so a long book would cost more a page than a short one
     (40 % more at 600 pages)."""
-    paused = gc.isenabled()
+    enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if paused:
+        if enabled:
             gc.enable()

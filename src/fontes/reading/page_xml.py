@@ -21,7 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from fontes.model import Box, Document
-from fontes.reading.paged import PagedText
+from fontes.reading.paged import PagedText, Word, joined
 from fontes.reading.source import InputError, read_bytes
 from fontes.reading.xml import local_name, parse_xml
 
@@ -33,7 +33,7 @@ _LINE_END_HYPHENS = ("¬", "⸗")
 _GROUPS = {"OrderedGroup", "UnorderedGroup", "OrderedGroupIndexed", "UnorderedGroupIndexed"}
 _ORDERED = {"OrderedGroup", "OrderedGroupIndexed"}
 
-_Words = list[tuple[str, Box | None, float | None]]
+_Words = list[Word]
 
 
 def read(path: Path) -> Document:
@@ -58,8 +58,7 @@ def read(path: Path) -> Document:
         builder.block(_box(region))
         for line_box, words in _lines(region):
             builder.line(line_box)
-            for text, box, confidence in words:
-                builder.word(text, box, confidence)
+            builder.words(words)
     digest = hashlib.sha256(data).hexdigest()
     return builder.build(str(path), digest, folder=str(path.parent))
 
@@ -139,20 +138,15 @@ def _as_printed(words: _Words, line_text: str) -> _Words:
         word_ends
     ):
         return words
-    joined: _Words = []
+    printed_words: _Words = []
     open_word = False
     for (text, box, confidence), end in zip(words, word_ends, strict=True):
         if open_word:
-            previous, previous_box, previous_confidence = joined[-1]
-            joined[-1] = (
-                previous + text,
-                _union(previous_box, box),
-                _lower(previous_confidence, confidence),
-            )
+            printed_words[-1] = joined(printed_words[-1], (text, box, confidence))
         else:
-            joined.append((text, box, confidence))
+            printed_words.append((text, box, confidence))
         open_word = end not in printed_ends
-    return joined
+    return printed_words
 
 
 def _hyphen_at_end(words: _Words) -> _Words:
@@ -213,15 +207,3 @@ def _number(value: str | None) -> float | None:
         return float(value) if value is not None else None
     except ValueError:
         return None
-
-
-def _union(first: Box | None, second: Box | None) -> Box | None:
-    if first is None or second is None:
-        return first or second
-    return first.union(second)
-
-
-def _lower(first: float | None, second: float | None) -> float | None:
-    if first is None or second is None:
-        return first if second is None else second
-    return min(first, second)

@@ -16,6 +16,9 @@ from collections.abc import Sequence
 
 from fontes.model import Box, Document, Markup, Source, SourcePage, Zone
 
+# A word as a reader gives it: its text, its box and the OCR engine's confidence in it.
+Word = tuple[str, Box | None, float | None]
+
 _SOFT_HYPHEN = "\u00ad"
 _SPACE = re.compile(r"\s")
 
@@ -109,7 +112,7 @@ class PagedText:
         self._words.append(Zone(start, self._length, self._page_index, box, confidence))
         self._line_words += 1
 
-    def words(self, words: Sequence[tuple[str, Box | None, float | None]]) -> None:
+    def words(self, words: Sequence[Word]) -> None:
         """Add a line's words at once, as `word` adds each (for readers of long documents:
         one call a line, not one a word)."""
         if not words:
@@ -185,6 +188,15 @@ class PagedText:
             SourcePage(start, self._length, self._page_index, label, width, height, image)
         )
         self._page = None
+
+
+def joined(word: Word, rest: Word) -> Word:
+    """One word of two pieces (`Mon` `day`, a line-end `HYP`): their text, the box that
+    covers both, the lower confidence."""
+    boxes = [box for box in (word[1], rest[1]) if box is not None]
+    scores = [score for score in (word[2], rest[2]) if score is not None]
+    box = boxes[0].union(boxes[-1]) if boxes else None
+    return word[0] + rest[0], box, min(scores) if scores else None
 
 
 def _cover(zones: list[Zone]) -> Box | None:

@@ -32,7 +32,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from fontes.model import Box, Document
-from fontes.reading.paged import PagedText
+from fontes.reading.paged import PagedText, Word
 from fontes.reading.source import InputError, os_reason, read_head
 
 # A PDF's header may follow up to a kilobyte of other bytes, which readers tolerate.
@@ -58,7 +58,7 @@ _PAGES_PER_OPENING = 100
 @dataclass(frozen=True, slots=True)
 class _Line:
     box: Box
-    words: Sequence[tuple[str, Box | None, float | None]]  # the text layer has no confidence
+    words: Sequence[Word]  # a text layer gives no confidence
 
 
 def read(path: Path) -> Document:
@@ -152,7 +152,7 @@ def _lines(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[_Line]
     char_box = partial(pdfium_c.FPDFText_GetLooseCharBox, textpage.raw)
     lines = []
     for line in _LINE.finditer(text):
-        words: list[tuple[str, Box | None, float | None]] = []
+        words: list[Word] = []
         for word in _WORD.finditer(text, *line.span()):
             start, end = word.span()
             char_box(start, first)
