@@ -94,7 +94,8 @@ def _time_reading(form: str, path: Path) -> None:
     print(
         f"  {form} {path.name}: {chars:,} chars; read {reading:.3f} s ({chars / reading:,.0f}"
         f" chars/s), analysis {analysis:.2f} s ({chars / analysis:,.0f} chars/s);"
-        f" read/analysis = {ratio:.1%}"
+        f" read/analysis = {ratio:.1%} (reading's share of reading and analysing:"
+        f" {ratio / (1 + ratio):.1%})"
     )
 
 
