@@ -153,6 +153,7 @@ def _lines(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[_Line]
     lines = []
     for line in _LINE.finditer(text):
         words: list[Word] = []
+        boxes: list[Box] = []
         for word in _WORD.finditer(text, *line.span()):
             start, end = word.span()
             char_box(start, first)
@@ -167,15 +168,10 @@ def _lines(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[_Line]
             if _SOFT_HYPHEN in printed or printed[-1] in _HYPHEN_MARKS:
                 printed = _printed(printed)
             words.append((printed, box, None))
+            boxes.append(box)
         if words:
-            boxes = [box for _, box, _ in words if box is not None]
-            cover = Box(
-                min(box.left for box in boxes),
-                min(box.top for box in boxes),
-                max(box.right for box in boxes),
-                max(box.bottom for box in boxes),
-            )
-            lines.append(_Line(cover, words))
+            lefts, tops, rights, bottoms = zip(*boxes, strict=True)
+            lines.append(_Line(Box(min(lefts), min(tops), max(rights), max(bottoms)), words))
     return lines
 
 
